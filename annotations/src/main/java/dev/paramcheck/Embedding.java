@@ -1,0 +1,25 @@
+package dev.paramcheck;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A lookup table from integer token ids to vectors, Keras {@code Embedding(input_dim, output_dim)}.
+ *
+ * <p>Parameters: {@code inputDim * outputDim}. It takes integer token ids, so it can only be the
+ * first layer; its output is a sequence with {@code outputDim} features, ready for a recurrent
+ * layer.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.TYPE, ElementType.FIELD})
+public @interface Embedding {
+  /** Size of the vocabulary: the largest token id plus one. Must be positive. */
+  int inputDim();
+
+  /** Size of each embedding vector, the output's features. Must be positive. */
+  int outputDim();
+}

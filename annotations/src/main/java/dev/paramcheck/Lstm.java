@@ -1,0 +1,41 @@
+package dev.paramcheck;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A long short-term memory layer, Keras {@code LSTM(units)}.
+ *
+ * <p>Four gates, each with input weights {@code features * units}, recurrent weights
+ * {@code units * units} and, with {@link #useBias()}, one bias per unit: {@code LSTM(128)} on 64
+ * features has 98,816 parameters.
+ *
+ * <p>Put it on the class for a one-layer model, or on fields, which form a sequential model in
+ * declaration order. It needs an input with a time axis. Combine with {@link Bidirectional}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.TYPE, ElementType.FIELD})
+public @interface Lstm {
+  /** Number of units, the size of the layer's output features. Must be positive. */
+  int units();
+
+  /**
+   * Size of the input's last axis. Required on the first layer; on a later layer it is inferred
+   * from the previous layer's output, and a value written there is checked against it. The
+   * default, {@code -1}, means "not written".
+   */
+  int features() default -1;
+
+  /** Whether the layer has bias vectors, as Keras {@code use_bias}. */
+  boolean useBias() default true;
+
+  /**
+   * Whether the output keeps the time axis, as Keras {@code return_sequences}. A recurrent layer
+   * stacked on this one needs {@code true} here.
+   */
+  boolean returnSequences() default false;
+}

@@ -1,0 +1,39 @@
+package dev.paramcheck.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/** Numbers as Keras prints them. */
+public final class Numbers {
+  private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB", "PB"};
+
+  private Numbers() {}
+
+  /** {@code 164106} to {@code 164,106}, as Python's {@code f"{n:,}"}. */
+  public static String grouped(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /**
+   * The size of {@code params} float32 parameters as Keras's {@code readable_memory_size} prints
+   * it: 4 bytes each, 1024-based units, two decimals ({@code 164106} to {@code 641.04 KB}).
+   */
+  public static String float32Size(long params) {
+    // Python divides the exact integer by 1024 in floating point; dividing a double by a power of
+    // two is exact, so converting once and dividing gives the same values.
+    double size = params * 4.0;
+    for (String unit : UNITS) {
+      if (size / 1024 < 1) {
+        return twoDecimals(size) + " " + unit;
+      }
+      size /= 1024;
+    }
+    return twoDecimals(size) + " " + UNITS[UNITS.length - 1];
+  }
+
+  /** Python's {@code "{:.2f}".format(x)}: the exact binary value, rounded half to even. */
+  private static String twoDecimals(double x) {
+    return new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+  }
+}

@@ -1,0 +1,151 @@
+package dev.paramcheck.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import dev.paramcheck.model.Analysis;
+import dev.paramcheck.model.Message;
+import dev.paramcheck.model.ModelChecker;
+import dev.paramcheck.model.Problem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Counts the parameters of every model declared with paramcheck's annotations, checks shapes and
+ * budgets, and writes a {@code <Model>Summary} class per model.
+ *
+ * <p>The work is in {@link ModelReader} (annotations to a declaration), {@link ModelChecker} (the
+ * plain-Java model: shapes, counts, problems), {@link Reporter} and {@link SummaryWriter}. An
+ * unexpected exception becomes one error on the model it happened in; it never reaches javac.
+ */
+@AutoService(Processor.class)
+public final class ParamCheckProcessor extends AbstractProcessor {
+  private final Set<String> done = new HashSet<>();
+  private final Set<String> written = new HashSet<>();
+  private Options options;
+  private Reporter reporter;
+  private ModelReader reader;
+  private SummaryWriter writer;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    options = Options.parse(env.getOptions());
+    reporter = new Reporter(env.getMessager(), options);
+    reader = new ModelReader(env.getElementUtils());
+    writer = new SummaryWriter(env.getFiler(), env.getElementUtils(), env.getSourceVersion());
+    if (options.problem() != null) {
+      reporter.error(options.problem());
+    }
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    Set<String> types = new LinkedHashSet<>(Annotations.ALL);
+    types.addAll(Annotations.GENERATED);
+    return types;
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Options.ALL;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement model : models(annotations, round)) {
+      if (done.add(model.getQualifiedName().toString())) {
+        try {
+          processModel(model);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+          StringWriter trace = new StringWriter();
+          e.printStackTrace(new PrintWriter(trace));
+          reporter.error(
+              Message.INTERNAL_ERROR, model, model.getQualifiedName(), trace.toString());
+        }
+      }
+    }
+    return onlyOurs(annotations, round);
+  }
+
+  /**
+   * Claims this round's annotations when they are paramcheck's own, and {@code @Generated} only
+   * on the summaries paramcheck wrote: other processors still see it on anything else.
+   */
+  private boolean onlyOurs(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement annotation : annotations) {
+      if (Annotations.GENERATED.contains(annotation.getQualifiedName().toString())) {
+        for (Element e : round.getElementsAnnotatedWith(annotation)) {
+          if (!(e instanceof TypeElement t && written.contains(t.getQualifiedName().toString()))) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The classes that declare models this round, sorted by name so that order never varies. */
+  private static Iterable<TypeElement> models(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TreeMap<String, TypeElement> models = new TreeMap<>();
+    for (TypeElement annotation : annotations) {
+      for (Element e : round.getElementsAnnotatedWith(annotation)) {
+        if (Annotations.GENERATED.contains(annotation.getQualifiedName().toString())) {
+          continue;
+        }
+        Element type = e instanceof TypeElement ? e : e.getEnclosingElement();
+        if (type instanceof TypeElement t) {
+          models.putIfAbsent(t.getQualifiedName().toString(), t);
+        }
+      }
+    }
+    return models.values();
+  }
+
+  private void processModel(TypeElement model) {
+    ModelReader.ReadModel read = reader.read(model).orElse(null);
+    if (read == null) {
+      return; // javac reports what is wrong with the annotation itself
+    }
+    Analysis analysis = ModelChecker.check(read.declaration());
+    for (Problem problem : analysis.problems()) {
+      reporter.report(read, problem);
+    }
+    if (analysis.summary().isEmpty()) {
+      return;
+    }
+    Elements elements = processingEnv.getElementUtils();
+    ClassName name = SummaryWriter.summaryName(elements, model);
+    TypeElement existing = elements.getTypeElement(name.canonicalName());
+    if (existing != null) {
+      reporter.error(Message.NAME_TAKEN, model, name.canonicalName(), model.getQualifiedName());
+      return;
+    }
+    try {
+      writer.write(writer.javaFile(model, name, analysis.summary().get()));
+      written.add(name.canonicalName());
+    } catch (FilerException e) {
+      reporter.error(Message.NAME_TAKEN, model, name.canonicalName(), model.getQualifiedName());
+    } catch (IOException e) {
+      reporter.error(Message.WRITE_FAILED, model, name.canonicalName(), e.getMessage());
+    }
+  }
+}
