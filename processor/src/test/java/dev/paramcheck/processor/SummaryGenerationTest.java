@@ -1,0 +1,110 @@
+package dev.paramcheck.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.paramcheck.processor.Compiled.compile;
+import static dev.paramcheck.processor.Compiled.constants;
+import static dev.paramcheck.processor.Compiled.source;
+
+import com.google.testing.compile.Compilation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a user's code sees: the generated summary classes, their constants and names. Expected
+ * counts come from the seeds and published Keras summaries.
+ */
+class SummaryGenerationTest {
+  @Test
+  void oneLayerModelOnTheClass() {
+    Compilation c = compile(source("test.SentimentRnn",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "@SimpleRnn(units = 10, features = 1)",
+        "@ParamBudget(max = 200)",
+        "public class SentimentRnn {}"));
+    assertThat(c).succeededWithoutWarnings();
+    // seeds/002: Keras prints 120 for SimpleRNN(10) on one feature
+    assertThat(constants(c, "test.SentimentRnnSummary"))
+        .containsExactly(
+            "TOTAL_PARAMS", 120L,
+            "TRAINABLE_PARAMS", 120L,
+            "NON_TRAINABLE_PARAMS", 0L,
+            "SIMPLE_RNN_PARAMS", 120L,
+            "SIMPLE_RNN_KERNEL_PARAMS", 10L,
+            "SIMPLE_RNN_RECURRENT_KERNEL_PARAMS", 100L,
+            "SIMPLE_RNN_BIAS_PARAMS", 10L)
+        .inOrder();
+  }
+
+  @Test
+  void fieldsFormASequentialModelInDeclarationOrder() {
+    Compilation c = compile(source("test.Classifier",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class Classifier {",
+        "  @SimpleRnn(units = 5, features = 4) Object hiddenLayer;",
+        "  String notALayer;",
+        "  @Dense(units = 3) Object outputLayer;",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    // seeds/000: 20 + (25 + 5) + (15 + 3) = 68
+    Map<String, Long> k = constants(c, "test.ClassifierSummary");
+    assertThat(k).containsEntry("TOTAL_PARAMS", 68L);
+    assertThat(k).containsEntry("HIDDEN_LAYER_PARAMS", 50L);
+    assertThat(k).containsEntry("OUTPUT_LAYER_PARAMS", 18L);
+    assertThat(k).containsEntry("OUTPUT_LAYER_KERNEL_PARAMS", 15L);
+    assertThat(k).containsEntry("OUTPUT_LAYER_BIAS_PARAMS", 3L);
+    assertThat(List.copyOf(k.keySet()).indexOf("HIDDEN_LAYER_PARAMS"))
+        .isLessThan(List.copyOf(k.keySet()).indexOf("OUTPUT_LAYER_PARAMS"));
+  }
+
+  @Test
+  void nestedModelsAreNamedAfterTheirEnclosingTypes() {
+    Compilation c = compile(source("test.Outer",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class Outer {",
+        "  @Lstm(units = 128, features = 64) static class Inner {}",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    // corpus c0006 (TensorFlow.js): LSTM(128) on 64 features has 98,816
+    assertThat(Compiled.constant(c, "test.Outer_InnerSummary", "LSTM_PARAMS")).isEqualTo(98_816L);
+  }
+
+  @Test
+  void summaryIsFinalAndNotInstantiable() throws Exception {
+    Compilation c = compile(source("test.M", "package test;", "@dev.paramcheck.Dense(units = 1, features = 1) class M {}"));
+    Class<?> summary = Compiled.load(c, "test.MSummary");
+    assertThat(java.lang.reflect.Modifier.isFinal(summary.getModifiers())).isTrue();
+    assertThat(java.lang.reflect.Modifier.isPublic(summary.getModifiers())).isTrue();
+    assertThat(summary.getDeclaredConstructors()).hasLength(1);
+    assertThat(java.lang.reflect.Modifier.isPrivate(summary.getDeclaredConstructors()[0].getModifiers())).isTrue();
+  }
+
+  @Test
+  void generatedCodeCompilesForJava8() {
+    Compilation c = Compiled.compile(
+        List.of("--release", "8", "-Xlint:all,-options", "-Werror"),
+        source("test.M",
+            "package test;",
+            "import dev.paramcheck.*;",
+            "public class M {",
+            "  @Embedding(inputDim = 1000, outputDim = 64) Object embedding;",
+            "  @Bidirectional @Gru(units = 8) Object gru;",
+            "}"));
+    assertThat(c).succeeded();
+    assertThat(c).generatedSourceFile("test.MSummary").contentsAsUtf8String().contains("import javax.annotation.Generated;");
+  }
+
+  @Test
+  void lintAllWithWerrorStaysClean() {
+    Compilation c = Compiled.compile(
+        List.of("-Xlint:all", "-Werror"),
+        source("test.M", "package test;", "@dev.paramcheck.SimpleRnn(units = 1, features = 1) public class M {}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.MSummary").contentsAsUtf8String()
+        .contains("import javax.annotation.processing.Generated;");
+  }
+}
