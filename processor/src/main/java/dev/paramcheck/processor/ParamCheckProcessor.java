@@ -46,10 +46,8 @@ public final class ParamCheckProcessor extends AbstractProcessor {
     options = Options.parse(env.getOptions());
     reporter = new Reporter(env.getMessager(), options);
     reader = new ModelReader(env.getElementUtils());
-    writer = new SummaryWriter(env.getFiler(), env.getElementUtils(), env.getSourceVersion());
-    if (options.problem() != null) {
-      reporter.error(options.problem());
-    }
+    writer = new SummaryWriter(env.getFiler(), env.getElementUtils(), env.getSourceVersion(), options.tableWidth());
+    options.problems().forEach(reporter::error);
   }
 
   @Override

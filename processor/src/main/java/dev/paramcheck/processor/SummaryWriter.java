@@ -31,9 +31,11 @@ final class SummaryWriter {
 
   private final Filer filer;
   private final AnnotationSpec generated;
+  private final int tableWidth;
 
-  SummaryWriter(Filer filer, Elements elements, SourceVersion sourceVersion) {
+  SummaryWriter(Filer filer, Elements elements, SourceVersion sourceVersion, int tableWidth) {
     this.filer = filer;
+    this.tableWidth = tableWidth;
     this.generated = generatedAnnotation(elements, sourceVersion);
   }
 
@@ -83,7 +85,7 @@ final class SummaryWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(String.class)
             .addJavadoc("The model's summary as Keras 3's {@code model.summary()} prints it, ending in a line break.\n")
-            .addCode(tableBody(SummaryTable.render(summary)))
+            .addCode(tableBody(SummaryTable.render(summary, tableWidth)))
             .build());
     return JavaFile.builder(name.packageName(), type.build())
         .skipJavaLangImports(true)

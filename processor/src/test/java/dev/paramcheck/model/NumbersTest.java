@@ -11,10 +11,10 @@ class NumbersTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "164106 | 164,106 | 641.04 KB", // keras.io guide: Total params: 164,106 (641.04 KB)
-        "361866 | 361,866 | 1.38 MB", // keras.io guide: Total params: 361,866 (1.38 MB)
-        "80266 | 80,266 | 313.54 KB", // keras.io guide: Total params: 80,266 (313.54 KB)
-        "0 | 0 | 0.00 B", // Non-trainable params: 0 (0.00 B)
+        "164106 | 164,106 | 641.04 KB", // Keras 3 summary of the keras.io RNN guide's first model
+        "29476 | 29,476 | 115.14 KB", // published Keras 3 notebook (test resource keras/published-*)
+        "2757761 | 2,757,761 | 10.52 MB", // keras.io "Bidirectional LSTM on IMDB", Keras 3
+        "0 | 0 | 0.00 B", // Non-trainable params: 0 (0.00 B), in every Keras 3 summary
       })
   void asKerasPrintsThem(long params, String grouped, String size) {
     assertThat(Numbers.grouped(params)).isEqualTo(grouped);

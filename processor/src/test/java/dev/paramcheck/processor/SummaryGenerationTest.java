@@ -107,4 +107,32 @@ class SummaryGenerationTest {
     assertThat(c).generatedSourceFile("test.MSummary").contentsAsUtf8String()
         .contains("import javax.annotation.processing.Generated;");
   }
+
+  @Test
+  void tableIsByteForByteWhatKeras3Prints() throws Exception {
+    // A published Keras 3 summary (76 wide: Keras's width where stdout is not a terminal) of
+    // Sequential([LSTM(75) on 22 features, Dense(1)]), named "sequential".
+    Compilation c = Compiled.compile(
+        List.of("-Aparamcheck.tableWidth=76"),
+        source("test.sequential",
+            "package test;",
+            "import dev.paramcheck.*;",
+            "class sequential {",
+            "  @Lstm(units = 75, features = 22) Object lstm;",
+            "  @Dense(units = 1) Object dense;",
+            "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(Compiled.table(c, "test.sequentialSummary"))
+        .isEqualTo(dev.paramcheck.summary.SummaryTableTest.resource("published-lstm-dense-76.txt"));
+  }
+
+  @Test
+  void invalidTableWidthListsTheAllowedValues() {
+    Compilation c = Compiled.compile(
+        List.of("-Aparamcheck.tableWidth=wide"),
+        source("test.M", "package test;", "@dev.paramcheck.Dense(units = 1, features = 1) class M {}"));
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[paramcheck:invalid-option] -Aparamcheck.tableWidth=wide is not a valid"
+        + " value: use a whole number from 40 to 400 (Keras prints 88 in a terminal, 76 in a notebook)");
+  }
 }

@@ -1,0 +1,146 @@
+package dev.paramcheck.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.testing.compile.Compilation;
+import dev.paramcheck.model.Names;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The golden corpus: hundreds of random architectures counted by TensorFlow.js and PyTorch
+ * ({@code tools/corpus}), plus the keras.io RNN guide's published models. Every one is declared
+ * with the annotations and compiled through the processor; valid models must give exactly the
+ * reference's count for each layer and in total, rejected ones an error in their own file, on the
+ * line of the layer the reference rejected.
+ */
+class CorpusTest {
+  private static final JsonObject CORPUS = load();
+
+  private static JsonObject load() {
+    try (Reader in = new InputStreamReader(
+        CorpusTest.class.getResourceAsStream("/corpus/corpus.json"), StandardCharsets.UTF_8)) {
+      return JsonParser.parseReader(in).getAsJsonObject();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static List<JsonObject> models(boolean valid) {
+    List<JsonObject> out = new ArrayList<>();
+    for (JsonElement e : CORPUS.getAsJsonArray("models")) {
+      if (e.getAsJsonObject().get("valid").getAsBoolean() == valid) {
+        out.add(e.getAsJsonObject());
+      }
+    }
+    return out;
+  }
+
+  private static String className(JsonObject model) {
+    return "corpus." + Character.toUpperCase(model.get("id").getAsString().charAt(0))
+        + model.get("id").getAsString().substring(1);
+  }
+
+  /** The model as a user writes it: one field per layer, one line per field. */
+  static JavaFileObject source(JsonObject model) {
+    List<String> lines = new ArrayList<>();
+    lines.add("package corpus;");
+    lines.add("import dev.paramcheck.*;");
+    lines.add("public class " + className(model).substring("corpus.".length()) + " {");
+    JsonArray layers = model.getAsJsonArray("layers");
+    for (int i = 0; i < layers.size(); i++) {
+      lines.add("  " + annotations(layers.get(i).getAsJsonObject()) + " Object layer" + i + ";");
+    }
+    lines.add("}");
+    return Compiled.source(className(model), lines.toArray(new String[0]));
+  }
+
+  private static String annotations(JsonObject layer) {
+    String type = layer.get("type").getAsString();
+    List<String> values = new ArrayList<>();
+    StringBuilder out = new StringBuilder();
+    JsonElement bidirectional = layer.get("bidirectional");
+    if (bidirectional != null && !bidirectional.isJsonNull()) {
+      out.append("@Bidirectional(merge = Bidirectional.Merge.").append(bidirectional.getAsString()).append(") ");
+    }
+    for (Map.Entry<String, JsonElement> e : layer.entrySet()) {
+      if (!e.getKey().equals("type") && !e.getKey().equals("bidirectional")) {
+        values.add(e.getKey() + " = " + e.getValue().getAsString());
+      }
+    }
+    return out.append('@').append(type).append('(').append(String.join(", ", values)).append(')').toString();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> validModelsCountExactlyAsTheReference() {
+    List<JsonObject> models = models(true);
+    assertThat(models.size()).isAtLeast(300);
+    Compilation c = Compiled.compile(models.stream().map(CorpusTest::source).toArray(JavaFileObject[]::new));
+    assertWithMessage("%s", c.errors()).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+    return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
+      String summary = className(model) + "Summary";
+      Map<String, Long> constants = Compiled.constants(c, summary);
+      JsonArray params = model.getAsJsonArray("layerParams");
+      for (int i = 0; i < params.size(); i++) {
+        assertWithMessage("layer%s of %s", i, model.get("id"))
+            .that(constants.get(Names.upperSnake("layer" + i) + "_PARAMS"))
+            .isEqualTo(params.get(i).getAsLong());
+      }
+      assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(model.get("totalParams").getAsLong());
+      if (!model.has("note")) { // the one model whose published shapes have a fixed time axis
+        String table = Compiled.table(c, summary);
+        JsonArray shapes = model.getAsJsonArray("outputShapes");
+        for (int i = 0; i < shapes.size(); i++) {
+          assertWithMessage("table of %s:%n%s", model.get("id"), table)
+              .that(rowOf(table, "layer" + i))
+              .contains(shapes.get(i).getAsString());
+        }
+      }
+    }));
+  }
+
+  private static String rowOf(String table, String layer) {
+    for (String line : table.split("\n")) {
+      if (line.contains(" " + layer + " (")) {
+        return line;
+      }
+    }
+    throw new AssertionError("no row for " + layer + " in\n" + table);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> rejectedModelsFailInTheirOwnFileOnTheRejectedLayer() {
+    List<JsonObject> models = models(false);
+    assertThat(models.size()).isAtLeast(30);
+    List<JavaFileObject> sources = models.stream().map(CorpusTest::source).toList();
+    Compilation c = Compiled.compile(sources.toArray(new JavaFileObject[0]));
+    assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
+    return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
+      String file = className(model).replace('.', '/') + ".java";
+      List<Diagnostic<? extends JavaFileObject>> errors = c.errors().stream()
+          .filter(d -> d.getSource() != null && d.getSource().toUri().getPath().endsWith(file))
+          .toList();
+      assertWithMessage("errors for %s", model.get("id")).that(errors).isNotEmpty();
+      long rejectedLine = 4 + model.get("rejectedLayer").getAsLong(); // package, import, class, fields
+      assertWithMessage("%s: %s", model.get("id"), errors.get(0).getMessage(Locale.ROOT))
+          .that(errors.get(0).getLineNumber()).isEqualTo(rejectedLine);
+    }));
+  }
+}
