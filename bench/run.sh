@@ -154,8 +154,8 @@ run_one() {
   case "$config" in
     none|av-none) args+=(-proc:none) ;;
     floor) args+=(-processorpath "$TOOLS" -processor bench.FloorProcessor) ;;
-    paramcheck) args+=(-processorpath "$JARS/processor.jar" -processor dev.paramcheck.processor.ParamCheckProcessor) ;;
-    paramcheck-timed) args+=(-processorpath "$TOOLS:$JARS/processor.jar" -processor bench.TimedProcessor) ;;
+    paramcheck) args+=(-processorpath "$JARS/processor.jar:$JARS/annotations.jar" -processor dev.paramcheck.processor.ParamCheckProcessor) ;;
+    paramcheck-timed) args+=(-processorpath "$TOOLS:$JARS/processor.jar:$JARS/annotations.jar" -processor bench.TimedProcessor) ;;
     av) args+=(-processorpath "$JARS/auto-value.jar" -processor com.google.auto.value.processor.AutoValueProcessor) ;;
     *) echo "unknown config $config" >&2; exit 2 ;;
   esac

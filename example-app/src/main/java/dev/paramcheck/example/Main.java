@@ -1,11 +1,29 @@
 package dev.paramcheck.example;
 
-/** Prints the summary of every example model, read from the classes paramcheck generated. */
+/**
+ * Prints the summary of every example model, read from the classes paramcheck generated while
+ * this module compiled. Nothing here computes a count: they are compile-time constants.
+ */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.print(SentimentRnnSummary.table());
-    System.out.println("SentimentRnnSummary.TOTAL_PARAMS = " + SentimentRnnSummary.TOTAL_PARAMS);
+    print(SentimentRnnSummary.table(), "SentimentRnnSummary.TOTAL_PARAMS", SentimentRnnSummary.TOTAL_PARAMS);
+    print(SeedClassifierSummary.table(), "SeedClassifierSummary.TOTAL_PARAMS", SeedClassifierSummary.TOTAL_PARAMS);
+    print(SeedQuizModelSummary.table(), "SeedQuizModelSummary.RNN_PARAMS", SeedQuizModelSummary.RNN_PARAMS);
+    print(NoBiasRnnSummary.table(), "NoBiasRnnSummary.SIMPLE_RNN_BIAS_PARAMS", NoBiasRnnSummary.SIMPLE_RNN_BIAS_PARAMS);
+    print(GuideLstmSummary.table(), "GuideLstmSummary.LSTM_PARAMS", GuideLstmSummary.LSTM_PARAMS);
+    print(GuideGruSummary.table(), "GuideGruSummary.GRU_BIAS_PARAMS", GuideGruSummary.GRU_BIAS_PARAMS);
+    print(
+        GuideBidirectionalSummary.table(),
+        "GuideBidirectionalSummary.BIDIRECTIONAL_FORWARD_KERNEL_PARAMS",
+        GuideBidirectionalSummary.BIDIRECTIONAL_FORWARD_KERNEL_PARAMS);
+    print(ReviewSentimentSummary.table(), "ReviewSentimentSummary.ENCODER_PARAMS", ReviewSentimentSummary.ENCODER_PARAMS);
+  }
+
+  private static void print(String table, String constant, long value) {
+    System.out.print(table);
+    System.out.println(constant + " = " + value);
+    System.out.println();
   }
 }

@@ -1,0 +1,52 @@
+package dev.paramcheck.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The example models' generated constants, as a user's code reads them, against published Keras
+ * summaries, the seeds and PyTorch.
+ */
+class ExampleModelsTest {
+  @Test
+  void seedModels() {
+    assertEquals(120, SentimentRnnSummary.TOTAL_PARAMS); // seeds/002, Keras summary
+    assertEquals(68, SeedClassifierSummary.TOTAL_PARAMS); // seeds/000
+    assertEquals(20, SeedClassifierSummary.HIDDEN_KERNEL_PARAMS); // seeds/000: 4 * 5 input weights
+    assertEquals(32, SeedQuizModelSummary.RNN_PARAMS); // seeds/000 quiz: minimum 32
+    assertEquals(20, SeedQuizModelSummary.OUTPUT_PARAMS); // seeds/000 quiz: 4 x 4 + 4
+    assertEquals(28, NoBiasRnnSummary.TOTAL_PARAMS); // seeds/002: 16 + 12 weights, no biases
+  }
+
+  @Test
+  void kerasGuideModels() {
+    // keras.io "Working with RNNs", published summaries
+    assertEquals(164_106, GuideLstmSummary.TOTAL_PARAMS);
+    assertEquals(98_816, GuideLstmSummary.LSTM_PARAMS);
+    assertEquals(361_866, GuideGruSummary.TOTAL_PARAMS);
+    assertEquals(247_296, GuideGruSummary.GRU_PARAMS);
+    assertEquals(49_280, GuideGruSummary.SIMPLE_RNN_PARAMS);
+    assertEquals(80_266, GuideBidirectionalSummary.TOTAL_PARAMS);
+    assertEquals(38_400, GuideBidirectionalSummary.BIDIRECTIONAL_PARAMS);
+    assertEquals(41_216, GuideBidirectionalSummary.BIDIRECTIONAL1_PARAMS);
+    assertTrue(GuideLstmSummary.table().endsWith(" Total params: 164,106 (641.04 KB)\n"
+        + " Trainable params: 164,106 (641.04 KB)\n"
+        + " Non-trainable params: 0 (0.00 B)\n"));
+  }
+
+  @Test
+  void reviewSentimentAgreesWithPyTorch() {
+    // PyTorch 1.13 (Debian python3-torch): nn.Embedding(20000, 128) 2,560,000;
+    // nn.GRU(128, 64, bidirectional=True) 74,496; nn.GRU(128, 32, bidirectional=True) 31,104;
+    // nn.Linear(32, 16) 528; nn.Linear(16, 1) 17. PyTorch's GRU keeps two bias vectors, as Keras
+    // does with reset_after=True.
+    assertEquals(2_560_000, ReviewSentimentSummary.TOKENS_PARAMS);
+    assertEquals(74_496, ReviewSentimentSummary.ENCODER_PARAMS);
+    assertEquals(31_104, ReviewSentimentSummary.POOLED_PARAMS);
+    assertEquals(528, ReviewSentimentSummary.HIDDEN_PARAMS);
+    assertEquals(17, ReviewSentimentSummary.SENTIMENT_PARAMS);
+    assertEquals(2_666_145, ReviewSentimentSummary.TOTAL_PARAMS);
+  }
+}
