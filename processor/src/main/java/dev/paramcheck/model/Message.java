@@ -74,6 +74,14 @@ public enum Message {
       "name-taken",
       "cannot generate %s, the summary of %s: a type of that name already exists; rename one of"
           + " them"),
+  TOO_LARGE(
+      "too-large",
+      "%s has %d layers: a Java class file cannot hold a constant for each; split the model into"
+          + " classes of fewer layers"),
+  BREAKDOWN_LEFT_OUT(
+      "breakdown-left-out",
+      "%s has %d layers: its summary holds each layer's count but not their breakdown (kernel,"
+          + " recurrent kernel, bias), which would not fit in one class file"),
   WRITE_FAILED("write-failed", "cannot write %s: %s"),
   INTERNAL_ERROR(
       "internal-error",

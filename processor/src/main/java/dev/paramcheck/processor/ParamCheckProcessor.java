@@ -137,8 +137,16 @@ public final class ParamCheckProcessor extends AbstractProcessor {
       reporter.error(Message.NAME_TAKEN, model, name.canonicalName(), model.getQualifiedName());
       return;
     }
+    SummaryWriter.Layout layout = SummaryWriter.layout(analysis.summary().get());
+    if (layout == SummaryWriter.Layout.TOO_LARGE) {
+      reporter.error(Message.TOO_LARGE, model, model.getQualifiedName(), analysis.summary().get().layers().size());
+      return;
+    }
+    if (layout == SummaryWriter.Layout.WITHOUT_BREAKDOWN) {
+      reporter.note(Message.BREAKDOWN_LEFT_OUT, model, model.getQualifiedName(), analysis.summary().get().layers().size());
+    }
     try {
-      writer.write(writer.javaFile(model, name, analysis.summary().get()));
+      writer.write(writer.javaFile(model, name, analysis.summary().get(), layout == SummaryWriter.Layout.FULL));
       written.add(name.canonicalName());
     } catch (FilerException e) {
       reporter.error(Message.NAME_TAKEN, model, name.canonicalName(), model.getQualifiedName());

@@ -55,6 +55,11 @@ final class Reporter {
     print(Diagnostic.Kind.ERROR, message.format(args), element, null, null);
   }
 
+  /** Prints a note on an element: information, never a warning that {@code -Werror} would fail on. */
+  void note(Message message, Element element, Object... args) {
+    print(Diagnostic.Kind.NOTE, message.format(args), element, null, null);
+  }
+
   /** Prints an error that belongs to no element, such as an invalid option. */
   void error(String text) {
     if (printed.add(text)) {

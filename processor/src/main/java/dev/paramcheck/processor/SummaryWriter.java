@@ -29,6 +29,8 @@ final class SummaryWriter {
    */
   static final int CHUNK = 16_000;
 
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private final Filer filer;
   private final AnnotationSpec generated;
   private final int tableWidth;
@@ -49,7 +51,51 @@ final class SummaryWriter {
     return ClassName.get(packageName, simple + "Summary");
   }
 
-  JavaFile javaFile(TypeElement model, ClassName name, ModelSummary summary) {
+  /** How many constant-pool entries a class file may have (JVMS 4.1: a u2 count, less one). */
+  static final int CONSTANT_POOL_LIMIT = 65_535;
+
+  /** Room left in the constant pool for the class's own names, the table and {@code @Generated}. */
+  static final int CONSTANT_POOL_RESERVE = 2_000;
+
+  /** Which constants a summary class can hold. */
+  enum Layout {
+    /** Totals, each layer's count and its breakdown. */
+    FULL,
+    /** Totals and each layer's count: the breakdown would not fit in one class file. */
+    WITHOUT_BREAKDOWN,
+    /** Not even one constant per layer fits in one class file. */
+    TOO_LARGE
+  }
+
+  /**
+   * Estimates the constant-pool entries of the summary class: one name per constant, two entries
+   * per distinct {@code long} value, two per table piece. A model of tens of thousands of layers
+   * would otherwise fail in javac with "too many constants".
+   */
+  static Layout layout(ModelSummary summary) {
+    int pieces = summary.layers().size() * 300 / CHUNK + 1;
+    int available = CONSTANT_POOL_LIMIT - CONSTANT_POOL_RESERVE - 2 * pieces;
+    java.util.Set<Long> values = new java.util.HashSet<>();
+    values.add(summary.totalParams());
+    values.add(0L);
+    long names = 3;
+    for (LayerSummary layer : summary.layers()) {
+      names++;
+      values.add(layer.params());
+    }
+    if (names + 2L * values.size() > available) {
+      return Layout.TOO_LARGE;
+    }
+    for (LayerSummary layer : summary.layers()) {
+      for (Weight weight : layer.weights()) {
+        names++;
+        values.add(weight.count());
+      }
+    }
+    return names + 2L * values.size() > available ? Layout.WITHOUT_BREAKDOWN : Layout.FULL;
+  }
+
+  JavaFile javaFile(TypeElement model, ClassName name, ModelSummary summary, boolean breakdown) {
     String modelName = model.getQualifiedName().toString();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(name)
@@ -72,7 +118,7 @@ final class SummaryWriter {
           layer.params(),
           "Parameters of layer {@code " + layer.name() + "} (" + layer.kerasClass() + ", output "
               + layer.output() + ")."));
-      for (Weight weight : layer.weights()) {
+      for (Weight weight : breakdown ? layer.weights() : List.<Weight>of()) {
         type.addField(constant(
             layer.weightConstant(weight),
             weight.count(),
@@ -159,7 +205,11 @@ final class SummaryWriter {
           break;
         default:
           if (c < 0x20 || c > 0x7e) {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append("\\u")
+                .append(HEX[(c >> 12) & 0xf])
+                .append(HEX[(c >> 8) & 0xf])
+                .append(HEX[(c >> 4) & 0xf])
+                .append(HEX[c & 0xf]);
           } else {
             out.append(c);
           }

@@ -278,4 +278,19 @@ class DiagnosticsTest {
     assertThat(c).hadErrorCount(1);
     assertThat(c).hadErrorContaining("units");
   }
+
+  @Test
+  void codeThatReadsTheSummaryOfABrokenModelGetsNoSecondError() {
+    JavaFileObject f = model(
+        "public class M {",
+        "  @SimpleRnn(units = 5, features = 4) Object first;",
+        "  @SimpleRnn(units = 5) Object second;",
+        "}");
+    JavaFileObject user = source("test.User",
+        "package test;",
+        "class User { long size() { return MSummary.TOTAL_PARAMS; } }");
+    Compilation c = compile(f, user);
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[paramcheck:needs-sequence]").inFile(f).onLineContaining("Object second");
+  }
 }
