@@ -180,6 +180,14 @@ class DiagnosticsTest {
   }
 
   @Test
+  void bidirectionalOnEmbedding() {
+    onlyError(
+        model("@Bidirectional(merge = Bidirectional.Merge.AVE)", "@Embedding(inputDim = 100, outputDim = 8)", "public class M {}"),
+        "[paramcheck:bidirectional-not-recurrent] @Bidirectional cannot wrap layer 'embedding' (Embedding)",
+        "@Bidirectional(merge");
+  }
+
+  @Test
   void bidirectionalAlone() {
     onlyError(
         model(

@@ -135,4 +135,19 @@ class SummaryGenerationTest {
     assertThat(c).hadErrorContaining("[paramcheck:invalid-option] -Aparamcheck.tableWidth=wide is not a valid"
         + " value: use a whole number from 40 to 400 (Keras prints 88 in a terminal, 76 in a notebook)");
   }
+
+  @Test
+  void annotationsAreJava8Bytecode() throws Exception {
+    for (Class<?> annotation : List.of(
+        dev.paramcheck.SimpleRnn.class, dev.paramcheck.Lstm.class, dev.paramcheck.Gru.class,
+        dev.paramcheck.Dense.class, dev.paramcheck.Embedding.class, dev.paramcheck.Bidirectional.class,
+        dev.paramcheck.Bidirectional.Merge.class, dev.paramcheck.ParamBudget.class)) {
+      try (java.io.InputStream in =
+          annotation.getResourceAsStream("/" + annotation.getName().replace('.', '/') + ".class")) {
+        byte[] header = in.readNBytes(8);
+        int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+        assertThat(major).isEqualTo(52); // Java 8, so a --release 8 project can use them
+      }
+    }
+  }
 }
