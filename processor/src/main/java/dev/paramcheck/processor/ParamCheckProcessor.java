@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import dev.paramcheck.model.Analysis;
 import dev.paramcheck.model.Message;
 import dev.paramcheck.model.ModelChecker;
+import dev.paramcheck.model.ModelSummary;
 import dev.paramcheck.model.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -105,10 +106,10 @@ public final class ParamCheckProcessor extends AbstractProcessor {
   private static Iterable<TypeElement> models(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     TreeMap<String, TypeElement> models = new TreeMap<>();
     for (TypeElement annotation : annotations) {
+      if (Annotations.GENERATED.contains(annotation.getQualifiedName().toString())) {
+        continue; // supported only to be claimed, see onlyOurs
+      }
       for (Element e : round.getElementsAnnotatedWith(annotation)) {
-        if (Annotations.GENERATED.contains(annotation.getQualifiedName().toString())) {
-          continue;
-        }
         Element type = e instanceof TypeElement ? e : e.getEnclosingElement();
         if (type instanceof TypeElement t) {
           models.putIfAbsent(t.getQualifiedName().toString(), t);
@@ -127,26 +128,26 @@ public final class ParamCheckProcessor extends AbstractProcessor {
     for (Problem problem : analysis.problems()) {
       reporter.report(read, problem);
     }
-    if (analysis.summary().isEmpty()) {
-      return;
-    }
+    analysis.summary().ifPresent(summary -> write(model, summary));
+  }
+
+  private void write(TypeElement model, ModelSummary summary) {
     Elements elements = processingEnv.getElementUtils();
     ClassName name = SummaryWriter.summaryName(elements, model);
-    TypeElement existing = elements.getTypeElement(name.canonicalName());
-    if (existing != null) {
+    if (elements.getTypeElement(name.canonicalName()) != null) {
       reporter.error(Message.NAME_TAKEN, model, name.canonicalName(), model.getQualifiedName());
       return;
     }
-    SummaryWriter.Layout layout = SummaryWriter.layout(analysis.summary().get());
+    SummaryWriter.Layout layout = SummaryWriter.layout(summary);
     if (layout == SummaryWriter.Layout.TOO_LARGE) {
-      reporter.error(Message.TOO_LARGE, model, model.getQualifiedName(), analysis.summary().get().layers().size());
+      reporter.error(Message.TOO_LARGE, model, model.getQualifiedName(), summary.layers().size());
       return;
     }
     if (layout == SummaryWriter.Layout.WITHOUT_BREAKDOWN) {
-      reporter.note(Message.BREAKDOWN_LEFT_OUT, model, model.getQualifiedName(), analysis.summary().get().layers().size());
+      reporter.note(Message.BREAKDOWN_LEFT_OUT, model, model.getQualifiedName(), summary.layers().size());
     }
     try {
-      writer.write(writer.javaFile(model, name, analysis.summary().get(), layout == SummaryWriter.Layout.FULL));
+      writer.write(writer.javaFile(model, name, summary, layout == SummaryWriter.Layout.FULL));
       written.add(name.canonicalName());
     } catch (FilerException e) {
       reporter.error(Message.NAME_TAKEN, model, name.canonicalName(), model.getQualifiedName());
