@@ -150,4 +150,26 @@ class SummaryGenerationTest {
       }
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        // annotations on the class | constant | count (corpus entry, counted by the reference)
+        "@SimpleRnn(units = 10, features = 1) | SIMPLE_RNN_PARAMS | 120", // c0004, TensorFlow.js
+        "@Lstm(units = 128, features = 64) | LSTM_PARAMS | 98816", // c0006, TensorFlow.js
+        "@Gru(units = 1, features = 1) | GRU_PARAMS | 12", // c0007, PyTorch nn.GRU
+        "@Gru(units = 1, features = 1, resetAfter = false) | GRU_PARAMS | 9", // c0008, TensorFlow.js
+        "@Dense(units = 1, features = 1) | DENSE_PARAMS | 2", // c0018, TensorFlow.js
+        "@Embedding(inputDim = 20000, outputDim = 300) | EMBEDDING_PARAMS | 6000000", // c0015
+        "@Bidirectional @Gru(units = 3, features = 2) | BIDIRECTIONAL_PARAMS | 126", // c0010, PyTorch
+      })
+  void oneLayerModelsTakeKerasDefaultNames(String annotations, String constant, long count) {
+    Compilation c = compile(source("test.M", "package test;", "import dev.paramcheck.*;", annotations, "class M {}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(constants(c, "test.MSummary")).containsEntry(constant, count);
+    assertThat(constants(c, "test.MSummary")).containsEntry("TOTAL_PARAMS", count);
+    String layer = constant.substring(0, constant.length() - "_PARAMS".length()).toLowerCase(java.util.Locale.ROOT);
+    assertThat(Compiled.table(c, "test.MSummary")).contains("\u2502 " + layer + " (");
+  }
 }
