@@ -21,6 +21,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -70,19 +71,32 @@ public final class ParamCheckProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    for (TypeElement model : models(annotations, round)) {
-      if (done.add(model.getQualifiedName().toString())) {
-        try {
-          processModel(model);
-        } catch (RuntimeException | LinkageError | AssertionError e) {
-          StringWriter trace = new StringWriter();
-          e.printStackTrace(new PrintWriter(trace));
-          reporter.error(
-              Message.INTERNAL_ERROR, model, model.getQualifiedName(), trace.toString());
+    try {
+      for (TypeElement model : models(annotations, round)) {
+        if (done.add(model.getQualifiedName().toString())) {
+          processSafely(model);
         }
       }
+      return onlyOurs(annotations, round);
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      reporter.error(Message.INTERNAL_ERROR.format("this round", trace(e)));
+      return false;
     }
-    return onlyOurs(annotations, round);
+  }
+
+  /** Processes one model; an unexpected exception becomes one error on it, and the others go on. */
+  private void processSafely(TypeElement model) {
+    try {
+      processModel(model);
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      reporter.error(Message.INTERNAL_ERROR, model, model.getQualifiedName(), trace(e));
+    }
+  }
+
+  private static String trace(Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return trace.toString();
   }
 
   /**
@@ -91,6 +105,9 @@ public final class ParamCheckProcessor extends AbstractProcessor {
    */
   private boolean onlyOurs(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     for (TypeElement annotation : annotations) {
+      if (annotation.getKind() != ElementKind.ANNOTATION_TYPE) {
+        return false; // ecj hands over an unresolved @Generated as a class with an error type
+      }
       if (Annotations.GENERATED.contains(annotation.getQualifiedName().toString())) {
         for (Element e : round.getElementsAnnotatedWith(annotation)) {
           if (!(e instanceof TypeElement t && written.contains(t.getQualifiedName().toString()))) {
@@ -106,8 +123,9 @@ public final class ParamCheckProcessor extends AbstractProcessor {
   private static Iterable<TypeElement> models(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     TreeMap<String, TypeElement> models = new TreeMap<>();
     for (TypeElement annotation : annotations) {
-      if (Annotations.GENERATED.contains(annotation.getQualifiedName().toString())) {
-        continue; // supported only to be claimed, see onlyOurs
+      if (annotation.getKind() != ElementKind.ANNOTATION_TYPE
+          || Annotations.GENERATED.contains(annotation.getQualifiedName().toString())) {
+        continue; // not resolved (ecj), or supported only to be claimed (see onlyOurs)
       }
       for (Element e : round.getElementsAnnotatedWith(annotation)) {
         Element type = e instanceof TypeElement ? e : e.getEnclosingElement();

@@ -18,7 +18,13 @@ import javax.tools.Diagnostic;
 final class Reporter {
   private final Messager messager;
   private final Options options;
-  private final Set<String> printed = new HashSet<>();
+  private final Set<Printed> printed = new HashSet<>();
+
+  /**
+   * What makes a diagnostic the same one: its text and where it is. Elements and mirrors compare
+   * by identity, so the same text on two models' fields of the same name is printed for each.
+   */
+  private record Printed(String text, Element element, AnnotationMirror mirror, AnnotationValue value) {}
 
   Reporter(Messager messager, Options options) {
     this.messager = messager;
@@ -62,15 +68,14 @@ final class Reporter {
 
   /** Prints an error that belongs to no element, such as an invalid option. */
   void error(String text) {
-    if (printed.add(text)) {
+    if (printed.add(new Printed(text, null, null, null))) {
       messager.printMessage(Diagnostic.Kind.ERROR, text);
     }
   }
 
   private void print(
       Diagnostic.Kind kind, String text, Element element, AnnotationMirror mirror, AnnotationValue value) {
-    String key = text + '\u0000' + element + '\u0000' + mirror;
-    if (!printed.add(key)) {
+    if (!printed.add(new Printed(text, element, mirror, value))) {
       return; // one problem, one message
     }
     messager.printMessage(kind, text, element, mirror, value);
