@@ -1,0 +1,751 @@
+package dev.paramcheck.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.testing.compile.Compilation;
+import dev.paramcheck.model.Names;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The processor under the Eclipse compiler (ecj 3.46, {@link Ecj}), as Eclipse users build: the
+ * seed models' counts, the golden source and the same generated sources as javac, the whole golden
+ * corpus, and every diagnostic of {@link DiagnosticsTest} with the same text on the same line.
+ *
+ * <p>Where ecj differs from javac (the section "where ecj differs" asserts what ecj does):
+ *
+ * <ul>
+ *   <li>A record whose layers are all on its components is not found: no summary, no error (ecj
+ *       never calls the processor for it). Even when it is handed over (annotate the record
+ *       itself), ecj shows the annotations of only some component fields. Under ecj, declare a
+ *       model's layers on a class's fields rather than on record components.
+ *   <li>Errors on enum constants, record component fields and record classes have no file and
+ *       line.
+ *   <li>{@code @ParamBudget(max = 1.5)} reaches the processor as {@code max = 1}, so a second,
+ *       paramcheck error can follow ecj's.
+ *   <li>ecj's Java 8 has no {@code javax.annotation.Generated}: summaries for Java 8 have no
+ *       {@code @Generated}.
+ *   <li>ecj hands an unresolvable {@code @javax.annotation.Generated} to the processor as a class
+ *       with an error type; the processor skips it ({@link
+ *       #anUnresolvableGeneratedAnnotationIsNotACrash}).
+ *   <li>ecj words its own errors differently: a missing annotation value is "The annotation
+ *       {@code @Lstm} must define the attribute units" (javac: "annotation @dev.paramcheck.Lstm is
+ *       missing a default value for the element 'units'"); a repeated annotation is reported twice,
+ *       once per annotation.
+ *   <li>Code that reads the summary of a model paramcheck rejected gets ecj's "MSummary cannot be
+ *       resolved" too (javac drops that error once a processor has reported one).
+ *   <li>ecj runs the processor even when a file has errors of its own: javac stops before
+ *       annotation processing on an error such as a repeated annotation, so paramcheck's errors in
+ *       other files only appear once it is fixed; ecj reports both at once.
+ *   <li>ecj adds warnings of its own (an unused private field): the tests ignore warnings that are
+ *       not paramcheck's. And {@code -nowarn} (or {@code -warn:none}) also silences the warnings
+ *       processors print: with {@code -Aparamcheck.budget=warning}, ecj then says nothing at all
+ *       about a model over budget.
+ * </ul>
+ */
+class EclipseCompilerTest {
+  // ---------------------------------------------------------------- helpers
+
+  private static String text(JavaFileObject file) {
+    try {
+      return file.getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The line (from 1) of {@code file} that contains {@code fragment}; it must be the only one. */
+  static long lineOf(JavaFileObject file, String fragment) {
+    String[] lines = text(file).split("\n", -1);
+    long found = -1;
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(fragment)) {
+        assertWithMessage("more than one line contains %s", fragment).that(found).isEqualTo(-1L);
+        found = i + 1;
+      }
+    }
+    assertWithMessage("no line contains %s", fragment).that(found).isNotEqualTo(-1L);
+    return found;
+  }
+
+  private static String describe(List<? extends Diagnostic<? extends JavaFileObject>> ds) {
+    return ds.stream()
+        .map(d -> d.getKind() + " " + (d.getSource() == null ? "-" : d.getSource().toUri().getPath()) + ":"
+            + d.getLineNumber() + " " + d.getMessage(Locale.ROOT))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** paramcheck's warnings (ecj adds warnings of its own, which are ignored here). */
+  private static List<Diagnostic<? extends JavaFileObject>> paramcheckWarnings(Compilation c) {
+    return c.warnings().stream().filter(d -> d.getMessage(Locale.ROOT).contains("[paramcheck:")).collect(Collectors.toList());
+  }
+
+  private static void succeededWithoutParamcheckWarnings(Compilation c) {
+    assertWithMessage("%s", describe(c.diagnostics())).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+    assertWithMessage("%s", describe(c.diagnostics())).that(paramcheckWarnings(c)).isEmpty();
+  }
+
+  /** Exactly one error, with this text, in this file, on the one line containing {@code line}. */
+  private static void onlyError(Compilation c, JavaFileObject file, String message, String line) {
+    assertWithMessage("%s", describe(c.diagnostics())).that(c.status()).isEqualTo(Compilation.Status.FAILURE);
+    assertWithMessage("%s", describe(c.diagnostics())).that(c.errors()).hasSize(1);
+    Diagnostic<? extends JavaFileObject> error = c.errors().get(0);
+    assertThat(error.getMessage(Locale.ROOT)).contains(message);
+    assertWithMessage("file of %s", describe(c.errors())).that(Ecj.sameFile(error, file)).isTrue();
+    assertWithMessage("line of %s", describe(c.errors())).that(error.getLineNumber()).isEqualTo(lineOf(file, line));
+  }
+
+  private static JavaFileObject model(String... body) {
+    String[] lines = new String[body.length + 3];
+    lines[0] = "package test;";
+    lines[1] = "import dev.paramcheck.*;";
+    System.arraycopy(body, 0, lines, 2, body.length);
+    lines[lines.length - 1] = "";
+    return Compiled.source("test.M", lines);
+  }
+
+  private static void onlyError(JavaFileObject file, String message, String line) {
+    onlyError(Ecj.compile(file), file, message, line);
+  }
+
+  private static String generatedSource(Compilation c, String className) {
+    return c.generatedFile(StandardLocation.SOURCE_OUTPUT, className.replace('.', '/') + ".java")
+        .map(EclipseCompilerTest::text)
+        .orElseThrow(() -> new AssertionError("no " + className + " generated: " + describe(c.diagnostics())));
+  }
+
+  // ---------------------------------------------------------------- the seed models
+
+  @Test
+  void oneLayerModelOnTheClass() {
+    Compilation c = Ecj.compile(Compiled.source("test.SentimentRnn",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "@SimpleRnn(units = 10, features = 1)",
+        "@ParamBudget(max = 200)",
+        "public class SentimentRnn {}"));
+    succeededWithoutParamcheckWarnings(c);
+    // seeds/002: Keras prints 120 for SimpleRNN(10) on one feature
+    assertThat(Compiled.constants(c, "test.SentimentRnnSummary"))
+        .containsExactly(
+            "TOTAL_PARAMS", 120L,
+            "TRAINABLE_PARAMS", 120L,
+            "NON_TRAINABLE_PARAMS", 0L,
+            "SIMPLE_RNN_PARAMS", 120L,
+            "SIMPLE_RNN_KERNEL_PARAMS", 10L,
+            "SIMPLE_RNN_RECURRENT_KERNEL_PARAMS", 100L,
+            "SIMPLE_RNN_BIAS_PARAMS", 10L)
+        .inOrder();
+  }
+
+  @Test
+  void fieldsFormASequentialModelInDeclarationOrder() {
+    Compilation c = Ecj.compile(Compiled.source("test.Classifier",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class Classifier {",
+        "  @SimpleRnn(units = 5, features = 4) Object hiddenLayer;",
+        "  String notALayer;",
+        "  @Dense(units = 3) Object outputLayer;",
+        "}"));
+    succeededWithoutParamcheckWarnings(c);
+    // seeds/000: 20 + (25 + 5) + (15 + 3) = 68
+    assertThat(Compiled.constants(c, "test.ClassifierSummary"))
+        .containsExactly(
+            "TOTAL_PARAMS", 68L,
+            "TRAINABLE_PARAMS", 68L,
+            "NON_TRAINABLE_PARAMS", 0L,
+            "HIDDEN_LAYER_PARAMS", 50L,
+            "HIDDEN_LAYER_KERNEL_PARAMS", 20L,
+            "HIDDEN_LAYER_RECURRENT_KERNEL_PARAMS", 25L,
+            "HIDDEN_LAYER_BIAS_PARAMS", 5L,
+            "OUTPUT_LAYER_PARAMS", 18L,
+            "OUTPUT_LAYER_KERNEL_PARAMS", 15L,
+            "OUTPUT_LAYER_BIAS_PARAMS", 3L)
+        .inOrder();
+  }
+
+  @Test
+  void generatedSourceIsTheGoldenFile() throws IOException {
+    Compilation c = Ecj.compile(GoldenSourceTest.model());
+    succeededWithoutParamcheckWarnings(c);
+    assertThat(generatedSource(c, "com.example.Models_SentimentClassifierSummary"))
+        .isEqualTo(Files.readString(
+            Path.of("src/test/resources/golden/Models_SentimentClassifierSummary.java"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void sameGeneratedSourceAsJavacForEveryElementKind() {
+    JavaFileObject kinds = Compiled.source("test.Kinds",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public abstract class Kinds<T> {",
+        "  @Lstm(units = 4, features = 2, returnSequences = true) private static final Object A = null;",
+        "  @Dense(units = 1) T b;",
+        "  interface I { @Gru(units = 2, features = 3) Object X = null; }",
+        "  enum E { @Embedding(inputDim = 10, outputDim = 4) TOKENS, @Bidirectional(merge = Bidirectional.Merge.SUM)"
+            + " @SimpleRnn(units = 3) RNN; }",
+        "  record R(@SimpleRnn(units = 2, features = 2, returnSequences = true) Object first,"
+            + " @Dense(units = 2) Object second) { @Dense(units = 1) static Object third; }",
+        "  class Inner { @ParamBudget(max = 9_223_372_036_854_775_807L) @Dense(units = 7, features = 7) Object d; }",
+        "  @Bidirectional @Lstm(units = 3, features = 1) static class OnTheClass {}",
+        "}");
+    Compilation ecj = Ecj.compile(kinds);
+    Compilation javac = Compiled.compile(kinds);
+    succeededWithoutParamcheckWarnings(ecj);
+    for (String summary : List.of("test.KindsSummary", "test.Kinds_ISummary", "test.Kinds_ESummary",
+        "test.Kinds_RSummary", "test.Kinds_InnerSummary", "test.Kinds_OnTheClassSummary")) {
+      assertWithMessage(summary).that(generatedSource(ecj, summary)).isEqualTo(generatedSource(javac, summary));
+    }
+  }
+
+  /**
+   * ecj's Java 8 has no {@code javax.annotation.Generated} (javac's has): ecj rejects it in user
+   * code ("cannot be resolved to a type") and {@code Elements.getTypeElement} does not find it, so
+   * the summary has no {@code @Generated}, and still compiles for Java 8.
+   */
+  @Test
+  void generatedCodeCompilesForJava8WithoutGenerated() {
+    Compilation c = Ecj.compile(
+        List.of("--release", "8"),
+        Compiled.source("test.M",
+            "package test;",
+            "import dev.paramcheck.*;",
+            "public class M {",
+            "  @Embedding(inputDim = 1000, outputDim = 64) Object embedding;",
+            "  @Bidirectional @Gru(units = 8) Object gru;",
+            "}"));
+    succeededWithoutParamcheckWarnings(c);
+    assertThat(generatedSource(c, "test.MSummary")).doesNotContain("Generated;");
+    assertThat(generatedSource(c, "test.MSummary")).doesNotContain("@Generated");
+    assertThat(Compiled.constant(c, "test.MSummary", "TOTAL_PARAMS")).isEqualTo(64_000L + 2 * 3 * (8 * 64 + 8 * 8 + 2 * 8));
+  }
+
+  @Test
+  void generatedCodeForJava17UsesTheProcessingGenerated() {
+    Compilation c = Ecj.compile(
+        Compiled.source("test.M", "package test;", "@dev.paramcheck.SimpleRnn(units = 1, features = 1) public class M {}"));
+    succeededWithoutParamcheckWarnings(c);
+    assertThat(generatedSource(c, "test.MSummary")).contains("import javax.annotation.processing.Generated;");
+  }
+
+  // ---------------------------------------------------------------- where ecj differs
+
+  /**
+   * ecj 3.46's {@code RoundEnvironment.getElementsAnnotatedWith} does not return the fields of a
+   * record's components, although they carry the annotations (javac returns them): a record whose
+   * layers are all on its components is never offered to the processor, which then generates
+   * nothing and reports nothing. A user referring to {@code RSummary} gets "cannot be resolved".
+   * (A record with at least one annotated field in its body is found, and then its components'
+   * layers are read as under javac: see {@link #sameGeneratedSourceAsJavacForEveryElementKind}.)
+   * paramcheck could work around it by also looking at the records among the round's root
+   * elements and their members.
+   */
+  @Test
+  void recordComponentLayersAreNotFound() {
+    JavaFileObject record = Compiled.source("test.R", "package test;", "import dev.paramcheck.*;",
+        "public record R(@Lstm(units = 4, features = 2, returnSequences = true) Object encoder,",
+        "                @Dense(units = 1) Object decoder) {}");
+    Compilation javac = Compiled.compile(record);
+    assertThat(Compiled.constants(javac, "test.RSummary")).containsEntry("TOTAL_PARAMS", 117L);
+    Compilation ecj = Ecj.compile(record);
+    succeededWithoutParamcheckWarnings(ecj);
+    assertWithMessage("ecj now finds record components: make this test expect the summary")
+        .that(ecj.generatedFile(StandardLocation.SOURCE_OUTPUT, "test/RSummary.java").isPresent())
+        .isFalse();
+  }
+
+  /**
+   * ecj's {@code Messager} cannot place a diagnostic on an enum constant, a record's component
+   * field or a record class: the error comes with no file and line 0 (javac: the constant's, the
+   * component's or the annotation's line). The text is the same.
+   */
+  @Test
+  void errorsOnEnumConstantsAndRecordsHaveNoPosition() {
+    JavaFileObject enumModel = Compiled.source("test.E", "package test;", "import dev.paramcheck.*;",
+        "public enum E {",
+        "  @Dense(units = 0, features = 1) X;",
+        "}");
+    JavaFileObject recordModel = Compiled.source("test.R", "package test;", "import dev.paramcheck.*;",
+        "public record R(@Dense(units = 0, features = 1) Object x) {",
+        "  @Dense(units = 1) static Object y;",
+        "}");
+    JavaFileObject recordClassModel = Compiled.source("test.Q", "package test;", "import dev.paramcheck.*;",
+        "@ParamBudget(max = 1)",
+        "@SimpleRnn(units = 3, features = 2)",
+        "public record Q() {}");
+    String units = "[paramcheck:invalid-value] units = 0 on layer 'x' (Dense): units must be at least 1";
+    for (JavaFileObject f : List.of(enumModel, recordModel, recordClassModel)) {
+      Compilation javac = Compiled.compile(f);
+      assertWithMessage("javac: %s", describe(javac.errors())).that(javac.errors()).hasSize(1);
+      assertThat(Ecj.sameFile(javac.errors().get(0), f)).isTrue();
+      Compilation ecj = Ecj.compile(f);
+      assertWithMessage("ecj: %s", describe(ecj.errors())).that(ecj.errors()).hasSize(1);
+      Diagnostic<? extends JavaFileObject> error = ecj.errors().get(0);
+      assertThat(error.getMessage(Locale.ROOT)).isEqualTo(javac.errors().get(0).getMessage(Locale.ROOT));
+      assertWithMessage("ecj now places it: make this test expect javac's line").that(error.getSource()).isNull();
+      assertThat(error.getLineNumber()).isEqualTo(0L); // not even Diagnostic.NOPOS
+    }
+    assertThat(Compiled.compile(enumModel).errors().get(0).getMessage(Locale.ROOT).replace("'X'", "'x'"))
+        .isEqualTo(units);
+  }
+
+  /**
+   * ecj rejects {@code @ParamBudget(max = 1.5)} ("Type mismatch: cannot convert from double to
+   * long") but shows processors {@code max = 1}, so paramcheck goes on and reports the layer over
+   * a budget of 1: a second error javac never shows (javac: only "possible lossy conversion").
+   */
+  @Test
+  void aDoubleBudgetReachesTheProcessorAsALong() {
+    JavaFileObject f = model("public class M {", "  @ParamBudget(max = 1.5) @Dense(units = 3, features = 2) Object a;", "}");
+    Compilation javac = Compiled.compile(f);
+    assertWithMessage("%s", describe(javac.errors())).that(javac.errors()).hasSize(1);
+    assertThat(javac.errors().get(0).getMessage(Locale.ROOT)).doesNotContain("[paramcheck:");
+    Compilation ecj = Ecj.compile(f);
+    assertWithMessage("%s", describe(ecj.errors())).that(ecj.errors()).hasSize(2);
+    assertThat(ecj.errors().get(0).getMessage(Locale.ROOT)).contains("cannot convert from double to long");
+    assertThat(ecj.errors().get(1).getMessage(Locale.ROOT)).isEqualTo("[paramcheck:over-budget] layer 'a' (Dense)"
+        + " has 9 parameters (kernel 6 + bias 3), 8 over its budget of 1. Raise max or make the layer smaller");
+  }
+
+  /**
+   * BUG (fails until fixed): when a source uses {@code @javax.annotation.Generated} and that type
+   * does not resolve (Java 11+ without javax.annotation-api, or ecj's {@code --release 8}), ecj
+   * hands the processor an annotation element of kind CLASS with an error type, and {@code
+   * RoundEnvironment.getElementsAnnotatedWith} throws "IllegalArgumentException: Argument must
+   * represent an annotation type" out of {@code ParamCheckProcessor.process} (in {@code models()},
+   * outside its try/catch): ecj prints "Internal compiler error" instead of its own "cannot be
+   * resolved to a type", and no other model of the compilation is processed. javac never offers
+   * the unresolved type. A fix: skip annotations whose kind is not ANNOTATION_TYPE.
+   */
+  @Test
+  void anUnresolvableGeneratedAnnotationIsNotACrash() {
+    JavaFileObject legacy = Compiled.source("test.G", "package test;", "@javax.annotation.Generated(\"x\") public class G {}");
+    JavaFileObject invalid = model("public class M {", "  @Dense(units = 0, features = 1) Object x;", "}");
+    Compilation c = Ecj.compile(List.of(), legacy, invalid);
+    assertWithMessage("%s", describe(c.diagnostics()))
+        .that(c.errors().stream().noneMatch(d -> d.getMessage(Locale.ROOT).contains("Internal compiler error")))
+        .isTrue();
+    assertWithMessage("%s", describe(c.diagnostics()))
+        .that(c.errors().stream().anyMatch(d -> d.getMessage(Locale.ROOT).contains("cannot be resolved to a type")))
+        .isTrue();
+    assertWithMessage("%s", describe(c.diagnostics()))
+        .that(c.errors().stream().anyMatch(d -> d.getMessage(Locale.ROOT).startsWith("[paramcheck:invalid-value]")))
+        .isTrue();
+  }
+
+  // ---------------------------------------------------------------- the golden corpus
+
+  private static final JsonObject CORPUS = loadCorpus();
+
+  private static JsonObject loadCorpus() {
+    try (Reader in = new InputStreamReader(
+        EclipseCompilerTest.class.getResourceAsStream("/corpus/corpus.json"), StandardCharsets.UTF_8)) {
+      return JsonParser.parseReader(in).getAsJsonObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<JsonObject> corpus(boolean valid) {
+    List<JsonObject> out = new ArrayList<>();
+    for (JsonElement e : CORPUS.getAsJsonArray("models")) {
+      if (e.getAsJsonObject().get("valid").getAsBoolean() == valid) {
+        out.add(e.getAsJsonObject());
+      }
+    }
+    return out;
+  }
+
+  /** {@code corpus.C0001} for the file {@link CorpusTest#source} writes. */
+  private static String className(JavaFileObject source) {
+    String path = Ecj.relativePath(source);
+    return path.substring(0, path.length() - ".java".length()).replace('/', '.');
+  }
+
+  @TestFactory
+  Stream<DynamicTest> corpusValidModelsCountExactlyAsTheReference() {
+    List<JsonObject> models = corpus(true);
+    assertThat(models.size()).isAtLeast(300);
+    List<JavaFileObject> sources = models.stream().map(CorpusTest::source).toList();
+    Compilation ecj = Ecj.compile(List.of(), sources);
+    Compilation javac = Compiled.compile(sources.toArray(new JavaFileObject[0]));
+    succeededWithoutParamcheckWarnings(ecj);
+    return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
+      String summary = className(CorpusTest.source(model)) + "Summary";
+      Map<String, Long> constants = Compiled.constants(ecj, summary);
+      JsonArray params = model.getAsJsonArray("layerParams");
+      for (int i = 0; i < params.size(); i++) {
+        assertWithMessage("layer%s of %s", i, model.get("id"))
+            .that(constants.get(Names.upperSnake("layer" + i) + "_PARAMS"))
+            .isEqualTo(params.get(i).getAsLong());
+      }
+      assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(model.get("totalParams").getAsLong());
+      // the rest (table, shapes, weights) exactly as under javac, which CorpusTest checks
+      assertThat(generatedSource(ecj, summary)).isEqualTo(generatedSource(javac, summary));
+    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> corpusRejectedModelsFailInTheirOwnFileOnTheRejectedLayer() {
+    List<JsonObject> models = corpus(false);
+    assertThat(models.size()).isAtLeast(30);
+    List<JavaFileObject> sources = models.stream().map(CorpusTest::source).toList();
+    Compilation c = Ecj.compile(List.of(), sources);
+    assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
+    return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
+      JavaFileObject source = CorpusTest.source(model);
+      List<Diagnostic<? extends JavaFileObject>> errors =
+          c.errors().stream().filter(d -> Ecj.sameFile(d, source)).collect(Collectors.toList());
+      assertWithMessage("errors for %s", model.get("id")).that(errors).isNotEmpty();
+      long rejectedLine = 4 + model.get("rejectedLayer").getAsLong(); // package, import, class, fields
+      assertWithMessage("%s: %s", model.get("id"), describe(errors))
+          .that(errors.get(0).getLineNumber()).isEqualTo(rejectedLine);
+      assertWithMessage("%s", describe(errors)).that(errors.get(0).getMessage(Locale.ROOT)).startsWith("[paramcheck:");
+    }));
+  }
+
+  // ---------------------------------------------------------------- every diagnostic of DiagnosticsTest
+
+  @Test
+  void overBudgetModel() {
+    JavaFileObject f = model(
+        "@ParamBudget(",
+        "    max = 60)",
+        "public class M {",
+        "  @SimpleRnn(units = 5, features = 4) Object hidden;",
+        "  @Dense(units = 3) Object output;",
+        "}");
+    onlyError(f,
+        "[paramcheck:over-budget] model M has 68 parameters, 8 over its budget of 60. Largest layers:"
+            + " hidden 50 (73.5%), output 18 (26.5%). Raise max or make those layers smaller",
+        "max = 60");
+  }
+
+  @Test
+  void overBudgetLayer() {
+    JavaFileObject f = model(
+        "public class M {",
+        "  @ParamBudget(max = 98_000) @Lstm(units = 128, features = 64) Object encoder;",
+        "}");
+    onlyError(f,
+        "[paramcheck:over-budget] layer 'encoder' (LSTM) has 98,816 parameters (kernel 32,768 +"
+            + " recurrent kernel 65,536 + bias 512), 816 over its budget of 98,000. Raise max or make the"
+            + " layer smaller",
+        "max = 98_000");
+  }
+
+  @Test
+  void overBudgetCanBeAWarning() {
+    JavaFileObject f = model(
+        "@ParamBudget(max = 100)",
+        "@SimpleRnn(units = 10, features = 1)",
+        "public class M {}");
+    Compilation c = Ecj.compile(List.of("-Aparamcheck.budget=warning"), f);
+    assertThat(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+    List<Diagnostic<? extends JavaFileObject>> warnings = paramcheckWarnings(c);
+    assertWithMessage("%s", describe(c.diagnostics())).that(warnings).hasSize(1);
+    assertThat(warnings.get(0).getMessage(Locale.ROOT))
+        .contains("[paramcheck:over-budget] model M has 120 parameters, 20 over its budget of 100");
+    assertThat(Ecj.sameFile(warnings.get(0), f)).isTrue();
+    assertThat(warnings.get(0).getLineNumber()).isEqualTo(lineOf(f, "max = 100"));
+  }
+
+  @Test
+  void invalidOptionValueListsTheAllowedOnes() {
+    Compilation c = Ecj.compile(List.of("-Aparamcheck.budget=off"),
+        model("@SimpleRnn(units = 10, features = 1)", "public class M {}"));
+    assertWithMessage("%s", describe(c.diagnostics())).that(c.errors()).hasSize(1);
+    assertThat(c.errors().get(0).getMessage(Locale.ROOT)).contains("[paramcheck:invalid-option]"
+        + " -Aparamcheck.budget=off is not a valid value: use error (the default: an exceeded budget fails the"
+        + " build) or warning");
+  }
+
+  @Test
+  void nonPositiveUnits() {
+    onlyError(
+        model("public class M {", "  @Lstm(features = 4,", "        units = 0) Object encoder;", "}"),
+        "[paramcheck:invalid-value] units = 0 on layer 'encoder' (LSTM): units must be at least 1",
+        "units = 0");
+  }
+
+  @Test
+  void nonPositiveFeatures() {
+    onlyError(
+        model("@Dense(units = 3,", "    features = -2)", "public class M {}"),
+        "[paramcheck:invalid-value] features = -2 on layer 'dense' (Dense): features must be at least 1",
+        "features = -2");
+  }
+
+  @Test
+  void nonPositiveEmbeddingSizes() {
+    onlyError(
+        model("public class M {", "  @Embedding(inputDim = 0, outputDim = 8) Object e;", "}"),
+        "[paramcheck:invalid-value] inputDim = 0 on layer 'e' (Embedding): inputDim must be at least 1",
+        "inputDim = 0");
+  }
+
+  @Test
+  void nonPositiveBudget() {
+    onlyError(
+        model("@ParamBudget(max = 0)", "@Dense(units = 3, features = 1)", "public class M {}"),
+        "[paramcheck:invalid-value] max = 0 on @ParamBudget of model M: max must be at least 1 (it is the"
+            + " largest parameter count allowed)",
+        "max = 0");
+  }
+
+  @Test
+  void missingFeaturesOnTheFirstLayer() {
+    onlyError(
+        model("public class M {", "  @SimpleRnn(units = 10) Object first;", "  @Dense(units = 1) Object out;", "}"),
+        "[paramcheck:missing-features] layer 'first' (SimpleRNN) is the first layer, so no layer before it"
+            + " gives its input size: add features = <size of the input's last axis> to @SimpleRnn",
+        "Object first");
+  }
+
+  @Test
+  void featuresAssertionMismatch() {
+    onlyError(
+        model(
+            "public class M {",
+            "  @Lstm(units = 16, features = 8, returnSequences = true) Object a;",
+            "  @Gru(units = 4, features = 12) Object b;",
+            "}"),
+        "[paramcheck:features-mismatch] features = 12 on layer 'b' (GRU), but layer 'a' (LSTM) before it"
+            + " outputs 16 features (None, None, 16): remove features to infer it, or set it to 16",
+        "features = 12");
+  }
+
+  @Test
+  void recurrentAfterALayerWithoutSequences() {
+    onlyError(
+        model(
+            "public class M {",
+            "  @SimpleRnn(units = 5, features = 4) Object first;",
+            "  @SimpleRnn(units = 5) Object second;",
+            "}"),
+        "[paramcheck:needs-sequence] layer 'second' (SimpleRNN) needs an input with a time axis, but layer"
+            + " 'first' (SimpleRNN) outputs (None, 5): set returnSequences = true on layer 'first'"
+            + " (SimpleRNN) so that it outputs the whole sequence",
+        "Object second");
+  }
+
+  @Test
+  void recurrentAfterAFirstDense() {
+    onlyError(
+        model(
+            "public class M {",
+            "  @Dense(units = 8, features = 4) Object dense;",
+            "  @Lstm(units = 4) Object lstm;",
+            "}"),
+        "[paramcheck:needs-sequence] layer 'lstm' (LSTM) needs an input with a time axis, but layer"
+            + " 'dense' (Dense) outputs (None, 8): a first @Dense takes a plain vector",
+        "Object lstm");
+  }
+
+  @Test
+  void embeddingAfterTheFirstLayer() {
+    onlyError(
+        model(
+            "public class M {",
+            "  @Lstm(units = 4, features = 2, returnSequences = true) Object lstm;",
+            "  @Embedding(inputDim = 10, outputDim = 4) Object tokens;",
+            "}"),
+        "[paramcheck:embedding-not-first] layer 'tokens' (Embedding) is layer 2, after layer 'lstm' (LSTM):"
+            + " an Embedding takes integer token ids, so it can only be the first layer",
+        "Object tokens");
+  }
+
+  @Test
+  void bidirectionalOnDense() {
+    onlyError(
+        model("public class M {", "  @Dense(units = 4, features = 2)", "  @Bidirectional Object out;", "}"),
+        "[paramcheck:bidirectional-not-recurrent] @Bidirectional cannot wrap layer 'out' (Dense): only"
+            + " @SimpleRnn, @Lstm and @Gru run in two directions; remove @Bidirectional",
+        "@Bidirectional");
+  }
+
+  @Test
+  void bidirectionalOnEmbedding() {
+    onlyError(
+        model("@Bidirectional(merge = Bidirectional.Merge.AVE)", "@Embedding(inputDim = 100, outputDim = 8)", "public class M {}"),
+        "[paramcheck:bidirectional-not-recurrent] @Bidirectional cannot wrap layer 'embedding' (Embedding)",
+        "@Bidirectional(merge");
+  }
+
+  @Test
+  void bidirectionalAlone() {
+    onlyError(
+        model(
+            "public class M {",
+            "  @Lstm(units = 4, features = 2) Object lstm;",
+            "  @Bidirectional(merge = Bidirectional.Merge.SUM) Object nothing;",
+            "}"),
+        "[paramcheck:bidirectional-without-layer] @Bidirectional on field 'nothing' wraps nothing: put it"
+            + " beside @SimpleRnn, @Lstm or @Gru on the same field, or remove it",
+        "Object nothing");
+  }
+
+  @Test
+  void budgetOnAFieldWithoutLayer() {
+    onlyError(
+        model(
+            "public class M {",
+            "  @Lstm(units = 4, features = 2) Object lstm;",
+            "  @ParamBudget(max = 10) Object nothing;",
+            "}"),
+        "[paramcheck:budget-without-layer] @ParamBudget on field 'nothing' bounds a layer, but the field has"
+            + " no layer annotation",
+        "Object nothing");
+  }
+
+  @Test
+  void budgetOnAClassWithoutLayers() {
+    onlyError(
+        model("@ParamBudget(max = 10)", "public class M {}"),
+        "[paramcheck:no-layers] model M has @ParamBudget but no layers",
+        "@ParamBudget");
+  }
+
+  @Test
+  void twoLayersOnOneField() {
+    onlyError(
+        model("public class M {", "  @Lstm(units = 4, features = 2)", "  @Dense(units = 1) Object both;", "}"),
+        "[paramcheck:multiple-layers] field 'both' has both @Lstm and @Dense: a field declares one layer;"
+            + " move @Dense to a field of its own",
+        "@Dense(units = 1)");
+  }
+
+  @Test
+  void twoLayersOnTheClass() {
+    onlyError(
+        model("@Lstm(units = 4, features = 2)", "@Dense(units = 1)", "public class M {}"),
+        "[paramcheck:multiple-layers] class M has both @Lstm and @Dense: a layer annotation on the class"
+            + " declares a one-layer model",
+        "@Dense(units = 1)");
+  }
+
+  @Test
+  void layersOnTheClassAndOnFields() {
+    onlyError(
+        model("@Lstm(units = 4, features = 2)", "public class M {", "  @Dense(units = 1) Object out;", "}"),
+        "[paramcheck:class-and-field-layers] class M has @Lstm on the class and 1 layer(s) on its fields",
+        "@Lstm(units = 4");
+  }
+
+  @Test
+  void constantNameClash() {
+    onlyError(
+        model(
+            "public class M {",
+            "  @Dense(units = 2, features = 2) Object total;",
+            "}"),
+        "[paramcheck:name-clash] field 'total' would generate the constant TOTAL_PARAMS",
+        "Object total");
+  }
+
+  @Test
+  void overflowNamesTheLayer() {
+    onlyError(
+        model(
+            "public class M {",
+            "  @Gru(units = Integer.MAX_VALUE, features = Integer.MAX_VALUE) Object huge;",
+            "}"),
+        "[paramcheck:overflow] layer 'huge' (GRU) has more than 9,223,372,036,854,775,807 parameters"
+            + " (Long.MAX_VALUE) with units = 2147483647 on 2147483647 input features",
+        "Object huge");
+  }
+
+  @Test
+  void generatedNameTaken() {
+    JavaFileObject taken = Compiled.source("test.MSummary", "package test;", "class MSummary {}");
+    JavaFileObject f = model("@Dense(units = 2, features = 2)", "public class M {}");
+    Compilation c = Ecj.compile(List.of(), taken, f);
+    onlyError(c, f, "[paramcheck:name-taken] cannot generate test.MSummary, the summary of test.M: a type of"
+        + " that name already exists", "class M");
+  }
+
+  /**
+   * ecj reports the broken annotation in its own words ("The annotation @Lstm must define the
+   * attribute units"), and paramcheck adds nothing: the same as under javac.
+   */
+  @Test
+  void ecjReportsBrokenAnnotationsAloneWithoutASecondError() {
+    JavaFileObject f = model("@Lstm(features = 2)", "public class M {}");
+    Compilation c = Ecj.compile(f);
+    assertWithMessage("%s", describe(c.diagnostics())).that(c.errors()).hasSize(1);
+    assertThat(c.errors().get(0).getMessage(Locale.ROOT)).contains("units");
+    assertThat(c.errors().get(0).getMessage(Locale.ROOT)).doesNotContain("[paramcheck:");
+    assertThat(c.errors().get(0).getLineNumber()).isEqualTo(lineOf(f, "@Lstm"));
+  }
+
+  /**
+   * javac holds back "cannot find symbol" for a type a processor may still generate, and drops it
+   * once a processor has reported an error; ecj reports it: "MSummary cannot be resolved to a
+   * variable" in the code that reads the summary, beside paramcheck's error in the model.
+   */
+  @Test
+  void codeThatReadsTheSummaryOfABrokenModelAlsoGetsEcjsError() {
+    JavaFileObject f = model(
+        "public class M {",
+        "  @SimpleRnn(units = 5, features = 4) Object first;",
+        "  @SimpleRnn(units = 5) Object second;",
+        "}");
+    JavaFileObject user = Compiled.source("test.User",
+        "package test;",
+        "class User { long size() { return MSummary.TOTAL_PARAMS; } }");
+    Compilation c = Ecj.compile(List.of(), f, user);
+    assertWithMessage("%s", describe(c.errors())).that(c.errors()).hasSize(2);
+    Diagnostic<? extends JavaFileObject> ours =
+        c.errors().stream().filter(d -> Ecj.sameFile(d, f)).findFirst().orElseThrow();
+    assertThat(ours.getMessage(Locale.ROOT)).startsWith("[paramcheck:needs-sequence]");
+    assertThat(ours.getLineNumber()).isEqualTo(lineOf(f, "Object second"));
+    Diagnostic<? extends JavaFileObject> ecjs =
+        c.errors().stream().filter(d -> Ecj.sameFile(d, user)).findFirst().orElseThrow();
+    assertThat(ecjs.getMessage(Locale.ROOT)).isEqualTo("MSummary cannot be resolved to a variable");
+  }
+
+  /**
+   * Unlike javac, ecj runs the processor although another file has an error of its own: both
+   * files' errors come in one compile, and the broken model stays paramcheck-silent.
+   */
+  @Test
+  void ecjRunsTheProcessorBesideJavaErrorsInOtherFiles() {
+    JavaFileObject broken = Compiled.source("test.B", "package test;", "import dev.paramcheck.*;",
+        "public class B { @Dense(units = 1, features = 1) @Dense(units = 2) Object x; }");
+    JavaFileObject invalid = Compiled.source("test.K", "package test;", "import dev.paramcheck.*;",
+        "public class K { @Dense(units = 0, features = 1) Object x; }");
+    Compilation c = Ecj.compile(List.of(), broken, invalid);
+    List<Diagnostic<? extends JavaFileObject>> inBroken =
+        c.errors().stream().filter(d -> Ecj.sameFile(d, broken)).collect(Collectors.toList());
+    List<Diagnostic<? extends JavaFileObject>> inInvalid =
+        c.errors().stream().filter(d -> Ecj.sameFile(d, invalid)).collect(Collectors.toList());
+    assertWithMessage("%s", describe(c.diagnostics())).that(inBroken).isNotEmpty();
+    assertThat(inBroken.stream().noneMatch(d -> d.getMessage(Locale.ROOT).contains("[paramcheck:"))).isTrue();
+    assertWithMessage("%s", describe(c.diagnostics())).that(inInvalid).hasSize(1);
+    assertThat(inInvalid.get(0).getMessage(Locale.ROOT)).startsWith("[paramcheck:invalid-value] units = 0");
+  }
+}
