@@ -6,6 +6,7 @@ import dev.paramcheck.model.LayerType;
 import dev.paramcheck.model.Member;
 import dev.paramcheck.model.ModelDeclaration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +94,10 @@ final class ModelReader {
         layerMirrors.add(mirror);
       } else if (annotation.equals(Annotations.BIDIRECTIONAL)) {
         bidirectional = mirror;
-        merge = Optional.of(Merge.valueOf(enumValue(mirror, "merge")));
+        merge = Optional.of(Merge.valueOf(enumValue(values(mirror), "merge")));
       } else if (annotation.equals(Annotations.PARAM_BUDGET)) {
         budget = mirror;
-        max = OptionalLong.of(longValue(mirror, "max"));
+        max = OptionalLong.of(longValue(values(mirror), "max"));
       }
     }
     if (!isClass && layerMirrors.isEmpty() && bidirectional == null && budget == null) {
@@ -107,22 +108,23 @@ final class ModelReader {
   }
 
   private LayerSpec layer(LayerType type, AnnotationMirror mirror) throws JavacReported {
+    Map<String, Object> values = values(mirror);
     if (type == LayerType.EMBEDDING) {
-      return LayerSpec.embedding(intValue(mirror, "inputDim"), intValue(mirror, "outputDim"));
+      return LayerSpec.embedding(intValue(values, "inputDim"), intValue(values, "outputDim"));
     }
-    int units = intValue(mirror, "units");
+    int units = intValue(values, "units");
     OptionalInt features = explicit(mirror, "features") == null
         ? OptionalInt.empty()
-        : OptionalInt.of(intValue(mirror, "features"));
-    boolean useBias = booleanValue(mirror, "useBias");
+        : OptionalInt.of(intValue(values, "features"));
+    boolean useBias = booleanValue(values, "useBias");
     switch (type) {
       case SIMPLE_RNN:
-        return LayerSpec.simpleRnn(units, features, useBias, booleanValue(mirror, "returnSequences"));
+        return LayerSpec.simpleRnn(units, features, useBias, booleanValue(values, "returnSequences"));
       case LSTM:
-        return LayerSpec.lstm(units, features, useBias, booleanValue(mirror, "returnSequences"));
+        return LayerSpec.lstm(units, features, useBias, booleanValue(values, "returnSequences"));
       case GRU:
         return LayerSpec.gru(
-            units, features, useBias, booleanValue(mirror, "returnSequences"), booleanValue(mirror, "resetAfter"));
+            units, features, useBias, booleanValue(values, "returnSequences"), booleanValue(values, "resetAfter"));
       default:
         return LayerSpec.dense(units, features, useBias);
     }
@@ -138,25 +140,33 @@ final class ModelReader {
     return null;
   }
 
-  private Object value(AnnotationMirror mirror, String name) throws JavacReported {
+  /** The mirror's values, defaults included, by name. */
+  private Map<String, Object> values(AnnotationMirror mirror) {
+    Map<String, Object> values = new HashMap<>();
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
         elements.getElementValuesWithDefaults(mirror).entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(name)) {
-        return e.getValue().getValue();
-      }
+      values.put(e.getKey().getSimpleName().toString(), e.getValue().getValue());
     }
-    throw new JavacReported(); // a required value is missing
+    return values;
   }
 
-  private int intValue(AnnotationMirror mirror, String name) throws JavacReported {
-    if (value(mirror, name) instanceof Integer i) {
+  private static Object value(Map<String, Object> values, String name) throws JavacReported {
+    Object value = values.get(name);
+    if (value == null) {
+      throw new JavacReported(); // a required value is missing
+    }
+    return value;
+  }
+
+  private static int intValue(Map<String, Object> values, String name) throws JavacReported {
+    if (value(values, name) instanceof Integer i) {
       return i;
     }
     throw new JavacReported();
   }
 
-  private long longValue(AnnotationMirror mirror, String name) throws JavacReported {
-    Object v = value(mirror, name);
+  private static long longValue(Map<String, Object> values, String name) throws JavacReported {
+    Object v = value(values, name);
     if (v instanceof Long l) {
       return l;
     }
@@ -166,15 +176,15 @@ final class ModelReader {
     throw new JavacReported();
   }
 
-  private boolean booleanValue(AnnotationMirror mirror, String name) throws JavacReported {
-    if (value(mirror, name) instanceof Boolean b) {
+  private static boolean booleanValue(Map<String, Object> values, String name) throws JavacReported {
+    if (value(values, name) instanceof Boolean b) {
       return b;
     }
     throw new JavacReported();
   }
 
-  private String enumValue(AnnotationMirror mirror, String name) throws JavacReported {
-    if (value(mirror, name) instanceof VariableElement constant) {
+  private static String enumValue(Map<String, Object> values, String name) throws JavacReported {
+    if (value(values, name) instanceof VariableElement constant) {
       String constantName = constant.getSimpleName().toString();
       for (Merge merge : Merge.values()) {
         if (merge.name().equals(constantName)) {
