@@ -2,7 +2,6 @@ package dev.paramcheck.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Locale;
 
 /** Numbers as Keras prints them. */
 public final class Numbers {
@@ -12,7 +11,20 @@ public final class Numbers {
 
   /** {@code 164106} to {@code 164,106}, as Python's {@code f"{n:,}"}. */
   public static String grouped(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    String digits = Long.toString(n);
+    int sign = n < 0 ? 1 : 0;
+    int length = digits.length() - sign;
+    if (length <= 3) {
+      return digits;
+    }
+    StringBuilder out = new StringBuilder(digits.length() + length / 3);
+    out.append(digits, 0, sign);
+    int first = length % 3 == 0 ? 3 : length % 3;
+    out.append(digits, sign, sign + first);
+    for (int i = sign + first; i < digits.length(); i += 3) {
+      out.append(',').append(digits, i, i + 3);
+    }
+    return out.toString();
   }
 
   /**

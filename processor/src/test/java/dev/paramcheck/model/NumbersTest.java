@@ -20,4 +20,12 @@ class NumbersTest {
     assertThat(Numbers.grouped(params)).isEqualTo(grouped);
     assertThat(Numbers.float32Size(params)).isEqualTo(size);
   }
+
+  @ParameterizedTest
+  @CsvSource({"1, 1", "999, 999", "1000, '1,000'", "-1234567, '-1,234,567'",
+    "9223372036854775807, '9,223,372,036,854,775,807'", "-9223372036854775808, '-9,223,372,036,854,775,808'"})
+  void groupsThousandsAsPythonDoes(long n, String expected) {
+    // Python: f"{n:,}"
+    assertThat(Numbers.grouped(n)).isEqualTo(expected);
+  }
 }
