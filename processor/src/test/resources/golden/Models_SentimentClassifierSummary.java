@@ -5,6 +5,8 @@ import javax.annotation.processing.Generated;
 
 /**
  * Parameter counts of {@code com.example.Models.SentimentClassifier}, as Keras counts them, computed by paramcheck at compile time.
+ *
+ * <p>{@code <LAYER>_PARAMS} is a layer's count, broken down into its weights: {@code _KERNEL_PARAMS} (input weights), {@code _RECURRENT_KERNEL_PARAMS} (recurrent weights), {@code _BIAS_PARAMS} (biases, 0 without bias) and {@code _EMBEDDINGS_PARAMS}; in a bidirectional layer, each for the {@code FORWARD_} and the {@code BACKWARD_} direction.
  */
 @Generated("dev.paramcheck.processor.ParamCheckProcessor")
 public final class Models_SentimentClassifierSummary {
@@ -28,9 +30,6 @@ public final class Models_SentimentClassifierSummary {
    */
   public static final long TOKENS_PARAMS = 1280000L;
 
-  /**
-   * Layer {@code tokens}: embeddings: inputDim 20000 x outputDim 64.
-   */
   public static final long TOKENS_EMBEDDINGS_PARAMS = 1280000L;
 
   /**
@@ -38,34 +37,16 @@ public final class Models_SentimentClassifierSummary {
    */
   public static final long ENCODER_PARAMS = 18816L;
 
-  /**
-   * Layer {@code encoder}: forward input weights (Keras kernel): features 64 x units 32 x 3 gates.
-   */
   public static final long ENCODER_FORWARD_KERNEL_PARAMS = 6144L;
 
-  /**
-   * Layer {@code encoder}: forward recurrent weights (Keras recurrent_kernel): units 32 x units 32 x 3 gates.
-   */
   public static final long ENCODER_FORWARD_RECURRENT_KERNEL_PARAMS = 3072L;
 
-  /**
-   * Layer {@code encoder}: forward biases: input and recurrent bias per unit x 3 gates (resetAfter = true).
-   */
   public static final long ENCODER_FORWARD_BIAS_PARAMS = 192L;
 
-  /**
-   * Layer {@code encoder}: backward input weights (Keras kernel): features 64 x units 32 x 3 gates.
-   */
   public static final long ENCODER_BACKWARD_KERNEL_PARAMS = 6144L;
 
-  /**
-   * Layer {@code encoder}: backward recurrent weights (Keras recurrent_kernel): units 32 x units 32 x 3 gates.
-   */
   public static final long ENCODER_BACKWARD_RECURRENT_KERNEL_PARAMS = 3072L;
 
-  /**
-   * Layer {@code encoder}: backward biases: input and recurrent bias per unit x 3 gates (resetAfter = true).
-   */
   public static final long ENCODER_BACKWARD_BIAS_PARAMS = 192L;
 
   /**
@@ -73,19 +54,10 @@ public final class Models_SentimentClassifierSummary {
    */
   public static final long SUMMARIZER_PARAMS = 5120L;
 
-  /**
-   * Layer {@code summarizer}: input weights (Keras kernel): features 64 x units 16 x 4 gates.
-   */
   public static final long SUMMARIZER_KERNEL_PARAMS = 4096L;
 
-  /**
-   * Layer {@code summarizer}: recurrent weights (Keras recurrent_kernel): units 16 x units 16 x 4 gates.
-   */
   public static final long SUMMARIZER_RECURRENT_KERNEL_PARAMS = 1024L;
 
-  /**
-   * Layer {@code summarizer}: biases: none, useBias = false.
-   */
   public static final long SUMMARIZER_BIAS_PARAMS = 0L;
 
   /**
@@ -93,14 +65,8 @@ public final class Models_SentimentClassifierSummary {
    */
   public static final long SENTIMENT_PARAMS = 17L;
 
-  /**
-   * Layer {@code sentiment}: input weights (Keras kernel): features 16 x units 1.
-   */
   public static final long SENTIMENT_KERNEL_PARAMS = 16L;
 
-  /**
-   * Layer {@code sentiment}: biases: one per unit.
-   */
   public static final long SENTIMENT_BIAS_PARAMS = 1L;
 
   private Models_SentimentClassifierSummary() {

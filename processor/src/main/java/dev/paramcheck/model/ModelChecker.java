@@ -279,49 +279,26 @@ public final class ModelChecker {
     List<Weight> one = new ArrayList<>(3);
     switch (spec.type()) {
       case EMBEDDING:
-        one.add(new Weight(
-            "EMBEDDINGS",
-            "embeddings: inputDim " + spec.inputDim() + " x outputDim " + spec.outputDim(),
-            Math.multiplyExact((long) spec.inputDim(), spec.outputDim())));
+        one.add(new Weight("EMBEDDINGS", Math.multiplyExact((long) spec.inputDim(), spec.outputDim())));
         return one;
       case DENSE:
-        one.add(new Weight(
-            "KERNEL",
-            "input weights (Keras kernel): features " + features + " x units " + spec.units(),
-            Math.multiplyExact(features, spec.units())));
-        one.add(new Weight(
-            "BIAS",
-            spec.useBias() ? "biases: one per unit" : "biases: none, useBias = false",
-            spec.useBias() ? spec.units() : 0));
+        one.add(new Weight("KERNEL", Math.multiplyExact(features, spec.units())));
+        one.add(new Weight("BIAS", spec.useBias() ? spec.units() : 0));
         return one;
       default:
-        int gates = spec.type().gates();
-        long gateUnits = (long) gates * spec.units();
-        String perGate = gates == 1 ? "" : " x " + gates + " gates";
-        one.add(new Weight(
-            "KERNEL",
-            "input weights (Keras kernel): features " + features + " x units " + spec.units() + perGate,
-            Math.multiplyExact(features, gateUnits)));
-        one.add(new Weight(
-            "RECURRENT_KERNEL",
-            "recurrent weights (Keras recurrent_kernel): units " + spec.units() + " x units " + spec.units() + perGate,
-            Math.multiplyExact((long) spec.units(), gateUnits)));
-        boolean twoBiases = spec.type() == LayerType.GRU && spec.resetAfter();
-        String biasText =
-            !spec.useBias()
-                ? "biases: none, useBias = false"
-                : twoBiases
-                    ? "biases: input and recurrent bias per unit" + perGate + " (resetAfter = true)"
-                    : "biases: one per unit" + perGate;
-        one.add(new Weight("BIAS", biasText, spec.useBias() ? (twoBiases ? 2 : 1) * gateUnits : 0));
+        long gateUnits = (long) spec.type().gates() * spec.units();
+        one.add(new Weight("KERNEL", Math.multiplyExact(features, gateUnits)));
+        one.add(new Weight("RECURRENT_KERNEL", Math.multiplyExact((long) spec.units(), gateUnits)));
+        // GRU with reset_after keeps an input and a recurrent bias per gate unit
+        int biases = spec.type() == LayerType.GRU && spec.resetAfter() ? 2 : 1;
+        one.add(new Weight("BIAS", spec.useBias() ? biases * gateUnits : 0));
         if (merge.isEmpty()) {
           return one;
         }
         List<Weight> both = new ArrayList<>(6);
-        for (String direction : new String[] {"FORWARD", "BACKWARD"}) {
+        for (String direction : new String[] {"FORWARD_", "BACKWARD_"}) {
           for (Weight w : one) {
-            both.add(new Weight(
-                direction + "_" + w.key(), direction.toLowerCase(Locale.ROOT) + " " + w.description(), w.count()));
+            both.add(new Weight(direction + w.key(), w.count()));
           }
         }
         return both;

@@ -3,8 +3,9 @@ package dev.paramcheck.model;
 /**
  * One weight tensor of a layer and its size.
  *
- * @param key the constant-name part, such as {@code KERNEL} or {@code FORWARD_RECURRENT_KERNEL}
- * @param description what it is, with the product that gives its size
+ * @param key the constant-name part, as Keras names the weight: {@code KERNEL} (the input
+ *     weights), {@code RECURRENT_KERNEL}, {@code BIAS}, {@code EMBEDDINGS}; prefixed with {@code
+ *     FORWARD_} or {@code BACKWARD_} in a bidirectional layer
  * @param count the number of parameters
  */
-public record Weight(String key, String description, long count) {}
+public record Weight(String key, long count) {}

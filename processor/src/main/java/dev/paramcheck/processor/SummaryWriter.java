@@ -103,7 +103,11 @@ final class SummaryWriter {
             .addOriginatingElement(model)
             .addJavadoc(
                 "Parameter counts of {@code $L}, as Keras counts them, computed by paramcheck at compile"
-                    + " time.\n",
+                    + " time.\n\n<p>{@code <LAYER>_PARAMS} is a layer's count, broken down into its"
+                    + " weights: {@code _KERNEL_PARAMS} (input weights), {@code _RECURRENT_KERNEL_PARAMS}"
+                    + " (recurrent weights), {@code _BIAS_PARAMS} (biases, 0 without bias) and {@code"
+                    + " _EMBEDDINGS_PARAMS}; in a bidirectional layer, each for the {@code FORWARD_} and"
+                    + " the {@code BACKWARD_} direction.\n",
                 modelName);
     if (generated != null) {
       type.addAnnotation(generated);
@@ -119,10 +123,7 @@ final class SummaryWriter {
           "Parameters of layer {@code " + layer.name() + "} (" + layer.kerasClass() + ", output "
               + layer.output() + ")."));
       for (Weight weight : breakdown ? layer.weights() : List.<Weight>of()) {
-        type.addField(constant(
-            layer.weightConstant(weight),
-            weight.count(),
-            "Layer {@code " + layer.name() + "}: " + weight.description() + "."));
+        type.addField(constant(layer.weightConstant(weight), weight.count(), null));
       }
     }
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -143,11 +144,18 @@ final class SummaryWriter {
     file.writeTo(filer);
   }
 
+  /**
+   * A {@code public static final long}. Only totals and layer counts carry Javadoc: the breakdown's
+   * names say what they are, and a comment on each made the summaries half again as long to write
+   * and to compile (docs/performance.md).
+   */
   private static FieldSpec constant(String name, long value, String doc) {
-    return FieldSpec.builder(long.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$LL", value)
-        .addJavadoc(doc + "\n")
-        .build();
+    FieldSpec.Builder field = FieldSpec.builder(long.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$LL", value);
+    if (doc != null) {
+      field.addJavadoc(doc + "\n");
+    }
+    return field.build();
   }
 
   /**
