@@ -74,7 +74,36 @@ public final class TimedProcessor implements Processor {
         System.err.printf(
             "[bench] processor-ns init=%d process=%d rounds=%d max-round=%d%n",
             initNanos, processNanos, rounds, maxRoundNanos);
+        int histogram = Integer.getInteger("bench.histogram", 0);
+        if (histogram > 0) {
+          printHistogram(histogram);
+        }
       }
+    }
+  }
+
+  /**
+   * With {@code -J-Dbench.histogram=LINES}: the live heap when processing is over (javac has
+   * parsed and entered every file, generated ones included, and attributes and generates next),
+   * as the JVM's GC.class_histogram prints it, after a full GC.
+   */
+  private static void printHistogram(int lines) {
+    try {
+      Object text = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+          "gcClassHistogram",
+          new Object[] {new String[0]},
+          new String[] {String[].class.getName()});
+      String[] all = text.toString().split("\n");
+      StringBuilder out = new StringBuilder("[bench] live heap when processing is over:\n");
+      for (int i = 0; i < all.length; i++) {
+        if (i < lines + 2 || i == all.length - 1) {
+          out.append(all[i]).append('\n');
+        }
+      }
+      System.err.print(out);
+    } catch (Exception e) {
+      System.err.println("[bench] no class histogram: " + e);
     }
   }
 
