@@ -1,7 +1,6 @@
 package dev.paramcheck.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.paramcheck.processor.Compiled.compile;
 import static dev.paramcheck.processor.Compiled.source;
 
 import com.google.testing.compile.Compilation;
@@ -9,8 +8,35 @@ import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** Every error: its exact text, its file and its line, and that it is the only one. */
+/**
+ * Every error: its exact text, its file and its line, and that it is the only one. Runs under
+ * javac; {@link EclipseDiagnosticsTest} runs the same scenarios under ecj.
+ */
 class DiagnosticsTest {
+  /** Compiles through the processor; javac here, ecj in the subclass. */
+  Compilation compile(List<String> options, JavaFileObject... files) {
+    return Compiled.compile(options, files);
+  }
+
+  /** Exactly one error, containing {@code message}, in {@code file}, on the line containing {@code line}. */
+  void assertOnlyError(Compilation c, JavaFileObject file, String message, String line) {
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining(message).inFile(file).onLineContaining(line);
+  }
+
+  /** Success, with exactly one paramcheck warning, placed as {@link #assertOnlyError} checks. */
+  void assertOnlyWarning(Compilation c, JavaFileObject file, String message, String line) {
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(1);
+    assertThat(c).hadWarningContaining(message).inFile(file).onLineContaining(line);
+  }
+
+  /** Exactly one error, containing {@code message}, that belongs to no file. */
+  void assertOnlyErrorWithoutFile(Compilation c, String message) {
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining(message);
+  }
   private static JavaFileObject model(String... body) {
     String[] lines = new String[body.length + 3];
     lines[0] = "package test;";
@@ -20,11 +46,8 @@ class DiagnosticsTest {
     return source("test.M", lines);
   }
 
-  private static void onlyError(JavaFileObject file, String message, String line) {
-    Compilation c = compile(file);
-    assertThat(c).failed();
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining(message).inFile(file).onLineContaining(line);
+  private void onlyError(JavaFileObject file, String message, String line) {
+    assertOnlyError(compile(List.of(), file), file, message, line);
   }
 
   @Test
@@ -57,22 +80,20 @@ class DiagnosticsTest {
 
   @Test
   void overBudgetCanBeAWarning() {
-    Compilation c = Compiled.compile(List.of("-Aparamcheck.budget=warning"), model(
-        "@ParamBudget(max = 100)",
-        "@SimpleRnn(units = 10, features = 1)",
-        "public class M {}"));
-    assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining("[paramcheck:over-budget] model M has 120 parameters, 20 over its"
-        + " budget of 100").inFile(c.sourceFiles().get(0)).onLineContaining("max = 100");
+    JavaFileObject f = model("@ParamBudget(max = 100)", "@SimpleRnn(units = 10, features = 1)", "public class M {}");
+    assertOnlyWarning(
+        compile(List.of("-Aparamcheck.budget=warning"), f),
+        f,
+        "[paramcheck:over-budget] model M has 120 parameters, 20 over its budget of 100",
+        "max = 100");
   }
 
   @Test
   void invalidOptionValueListsTheAllowedOnes() {
-    Compilation c = Compiled.compile(List.of("-Aparamcheck.budget=off"), model(
-        "@SimpleRnn(units = 10, features = 1)", "public class M {}"));
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("[paramcheck:invalid-option] -Aparamcheck.budget=off is not a valid"
-        + " value: use error (the default: an exceeded budget fails the build) or warning");
+    assertOnlyErrorWithoutFile(
+        compile(List.of("-Aparamcheck.budget=off"), model("@SimpleRnn(units = 10, features = 1)", "public class M {}")),
+        "[paramcheck:invalid-option] -Aparamcheck.budget=off is not a valid value: use error (the default:"
+            + " an exceeded budget fails the build) or warning");
   }
 
   @Test
@@ -274,15 +295,17 @@ class DiagnosticsTest {
   void generatedNameTaken() {
     JavaFileObject taken = source("test.MSummary", "package test;", "class MSummary {}");
     JavaFileObject f = model("@Dense(units = 2, features = 2)", "public class M {}");
-    Compilation c = compile(taken, f);
-    assertThat(c).hadErrorCount(1);
-    assertThat(c).hadErrorContaining("[paramcheck:name-taken] cannot generate test.MSummary, the summary of"
-        + " test.M: a type of that name already exists").inFile(f).onLineContaining("class M");
+    assertOnlyError(
+        compile(List.of(), taken, f),
+        f,
+        "[paramcheck:name-taken] cannot generate test.MSummary, the summary of test.M: a type of that name"
+            + " already exists",
+        "class M");
   }
 
   @Test
   void javacReportsBrokenAnnotationsAloneWithoutASecondError() {
-    Compilation c = compile(model("@Lstm(features = 2)", "public class M {}"));
+    Compilation c = Compiled.compile(model("@Lstm(features = 2)", "public class M {}"));
     assertThat(c).hadErrorCount(1);
     assertThat(c).hadErrorContaining("units");
   }
@@ -297,7 +320,7 @@ class DiagnosticsTest {
     JavaFileObject user = source("test.User",
         "package test;",
         "class User { long size() { return MSummary.TOTAL_PARAMS; } }");
-    Compilation c = compile(f, user);
+    Compilation c = Compiled.compile(f, user);
     assertThat(c).hadErrorCount(1);
     assertThat(c).hadErrorContaining("[paramcheck:needs-sequence]").inFile(f).onLineContaining("Object second");
   }
