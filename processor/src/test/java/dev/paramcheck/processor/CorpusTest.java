@@ -43,7 +43,7 @@ class CorpusTest {
     }
   }
 
-  private static List<JsonObject> models(boolean valid) {
+  static List<JsonObject> models(boolean valid) {
     List<JsonObject> out = new ArrayList<>();
     for (JsonElement e : CORPUS.getAsJsonArray("models")) {
       if (e.getAsJsonObject().get("valid").getAsBoolean() == valid) {
