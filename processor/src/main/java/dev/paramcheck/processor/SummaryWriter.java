@@ -178,24 +178,22 @@ final class SummaryWriter {
     }
     CodeBlock.Builder code = CodeBlock.builder();
     if (chunks.size() <= 1) {
-      code.add("return $L;\n", literal(chunks.isEmpty() ? "" : chunks.get(0), true));
+      code.add("return $L;\n", literal(chunks.isEmpty() ? "" : chunks.get(0)));
       return code.build();
     }
     code.add("return new $T($L)", StringBuilder.class, table.length());
     for (String chunk : chunks) {
-      code.add("\n    .append($L)", literal(chunk, false));
+      code.add("\n    .append($L)", literal(chunk));
     }
     code.add("\n    .toString();\n");
     return code.build();
   }
 
   /**
-   * A Java string literal of {@code text}, with every non-ASCII character escaped so that the file
-   * compiles under any {@code -encoding}. With {@code linePerLine}, one source line per line of
-   * text, for a table that people read; a table in pieces (thousands of layers) is written a piece
-   * per source line, which saves JavaPoet most of its per-line work.
+   * A Java string literal of {@code text}, one line per source line, with every non-ASCII
+   * character escaped so that the file compiles under any {@code -encoding}.
    */
-  static String literal(String text, boolean linePerLine) {
+  static String literal(String text) {
     StringBuilder out = new StringBuilder(text.length() * 2);
     out.append('"');
     for (int i = 0; i < text.length(); i++) {
@@ -209,7 +207,7 @@ final class SummaryWriter {
           break;
         case '\n':
           out.append("\\n");
-          if (linePerLine && i + 1 < text.length()) {
+          if (i + 1 < text.length()) {
             out.append("\"\n    + \"");
           }
           break;
