@@ -4,12 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.testing.compile.Compilation;
-import dev.paramcheck.model.Names;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -356,33 +354,17 @@ class EclipseCompilerTest {
 
   // ---------------------------------------------------------------- the golden corpus
 
-  private static List<JsonObject> corpus(boolean valid) {
-    return CorpusTest.models(valid);
-  }
-
-  private static String className(JavaFileObject source) {
-    String path = Ecj.relativePath(source);
-    return path.substring(0, path.length() - ".java".length()).replace('/', '.');
-  }
-
   @TestFactory
   Stream<DynamicTest> corpusValidModelsCountExactlyAsTheReference() {
-    List<JsonObject> models = corpus(true);
+    List<JsonObject> models = CorpusTest.models(true);
     assertThat(models.size()).isAtLeast(300);
     List<JavaFileObject> sources = models.stream().map(CorpusTest::source).toList();
     Compilation ecj = Ecj.compile(List.of(), sources);
     Compilation javac = Compiled.compile(sources.toArray(new JavaFileObject[0]));
     succeededWithoutParamcheckWarnings(ecj);
     return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
-      String summary = className(CorpusTest.source(model)) + "Summary";
-      Map<String, Long> constants = Compiled.constants(ecj, summary);
-      JsonArray params = model.getAsJsonArray("layerParams");
-      for (int i = 0; i < params.size(); i++) {
-        assertWithMessage("layer%s of %s", i, model.get("id"))
-            .that(constants.get(Names.upperSnake("layer" + i) + "_PARAMS"))
-            .isEqualTo(params.get(i).getAsLong());
-      }
-      assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(model.get("totalParams").getAsLong());
+      String summary = CorpusTest.className(model) + "Summary";
+      CorpusTest.assertCounts(model, Compiled.constants(ecj, summary));
       // the rest (table, shapes, weights) exactly as under javac, which CorpusTest checks
       assertThat(generatedSource(ecj, summary)).isEqualTo(generatedSource(javac, summary));
     }));
@@ -390,7 +372,7 @@ class EclipseCompilerTest {
 
   @TestFactory
   Stream<DynamicTest> corpusRejectedModelsFailInTheirOwnFileOnTheRejectedLayer() {
-    List<JsonObject> models = corpus(false);
+    List<JsonObject> models = CorpusTest.models(false);
     assertThat(models.size()).isAtLeast(30);
     List<JavaFileObject> sources = models.stream().map(CorpusTest::source).toList();
     Compilation c = Ecj.compile(List.of(), sources);
