@@ -5,12 +5,14 @@ import dev.paramcheck.model.Site.Part;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
 public final class ModelChecker {
   private final ModelDeclaration model;
   private final List<Problem> problems = new ArrayList<>();
+  private final Set<Integer> invalidLayers = new HashSet<>(); // members whose layer has an invalid value
   private boolean countable = true;
 
   private ModelChecker(ModelDeclaration model) {
@@ -111,26 +114,20 @@ public final class ModelChecker {
 
   // ---------------------------------------------------------------- values
 
-  /** Reports every non-positive value, on the value; returns whether all were valid. */
+  /**
+   * Reports every non-positive value, on the value; returns whether all were valid. Remembers the
+   * members whose layer has an invalid value: that layer's output is unknown.
+   */
   private boolean checkValues() {
     boolean valid = true;
     List<Member> members = model.members();
     for (int i = 0; i < members.size(); i++) {
       Member m = members.get(i);
       for (int j = 0; j < m.layers().size(); j++) {
-        LayerSpec spec = m.layers().get(j);
-        String where = describe(m, spec);
-        if (spec.type() == LayerType.EMBEDDING) {
-          valid &= positive(spec.inputDim(), new Site(i, Part.LAYER, j, "inputDim"), where, " (the vocabulary size)");
-          valid &= positive(spec.outputDim(), new Site(i, Part.LAYER, j, "outputDim"), where, "");
-        } else {
-          valid &= positive(spec.units(), new Site(i, Part.LAYER, j, "units"), where, "");
-          if (spec.features().isPresent()) {
-            valid &= positive(
-                spec.features().getAsInt(),
-                new Site(i, Part.LAYER, j, "features"),
-                where,
-                " (the size of the input's last axis; leave it out on a later layer to infer it)");
+        if (!checkLayerValues(i, j, m, m.layers().get(j))) {
+          valid = false;
+          if (j == 0) {
+            invalidLayers.add(i);
           }
         }
       }
@@ -140,6 +137,26 @@ public final class ModelChecker {
             new Site(i, Part.BUDGET, 0, "max"),
             "@ParamBudget of " + (m.isClass() ? "model " : "field '") + m.name() + (m.isClass() ? "" : "'"),
             " (it is the largest parameter count allowed)");
+      }
+    }
+    return valid;
+  }
+
+  /** Reports the non-positive values of layer annotation {@code j} of member {@code i}. */
+  private boolean checkLayerValues(int i, int j, Member m, LayerSpec spec) {
+    String where = describe(m, spec);
+    boolean valid = true;
+    if (spec.type() == LayerType.EMBEDDING) {
+      valid &= positive(spec.inputDim(), new Site(i, Part.LAYER, j, "inputDim"), where, " (the vocabulary size)");
+      valid &= positive(spec.outputDim(), new Site(i, Part.LAYER, j, "outputDim"), where, "");
+    } else {
+      valid &= positive(spec.units(), new Site(i, Part.LAYER, j, "units"), where, "");
+      if (spec.features().isPresent()) {
+        valid &= positive(
+            spec.features().getAsInt(),
+            new Site(i, Part.LAYER, j, "features"),
+            where,
+            " (the size of the input's last axis; leave it out on a later layer to infer it)");
       }
     }
     return valid;
@@ -169,7 +186,7 @@ public final class ModelChecker {
       int index = layerMembers.get(position);
       Member m = model.members().get(index);
       LayerSpec spec = m.layers().get(0);
-      if (!isValid(spec)) {
+      if (invalidLayers.contains(index)) {
         return out; // reported by checkValues; this layer's output is unknown
       }
       Optional<Merge> merge = m.bidirectional();
@@ -250,13 +267,6 @@ public final class ModelChecker {
       previousRef = ref;
     }
     return out;
-  }
-
-  private static boolean isValid(LayerSpec spec) {
-    if (spec.type() == LayerType.EMBEDDING) {
-      return spec.inputDim() >= 1 && spec.outputDim() >= 1;
-    }
-    return spec.units() >= 1 && (spec.features().isEmpty() || spec.features().getAsInt() >= 1);
   }
 
   private static Shape output(LayerSpec spec, Optional<Merge> merge, Shape input) {
