@@ -6,7 +6,7 @@ import javax.annotation.processing.Generated;
 /**
  * Parameter counts of {@code com.example.Models.SentimentClassifier}, as Keras counts them, computed by paramcheck at compile time.
  *
- * <p>{@code <LAYER>_PARAMS} is a layer's count, broken down into its weights: {@code _KERNEL_PARAMS} (input weights), {@code _RECURRENT_KERNEL_PARAMS} (recurrent weights), {@code _BIAS_PARAMS} (biases, 0 without bias) and {@code _EMBEDDINGS_PARAMS}; in a bidirectional layer, each for the {@code FORWARD_} and the {@code BACKWARD_} direction.
+ * <p>{@code <LAYER>_PARAMS} is a layer's count, broken down into its weights as Keras names them: {@code _KERNEL_PARAMS}, {@code _RECURRENT_KERNEL_PARAMS}, {@code _BIAS_PARAMS}, {@code _EMBEDDINGS_PARAMS}, {@code _GAMMA_PARAMS}, {@code _BETA_PARAMS}, {@code _MOVING_MEAN_PARAMS} and {@code _MOVING_VARIANCE_PARAMS} (0 where the layer's flags leave a weight out); in a bidirectional layer, each for the {@code FORWARD_} and the {@code BACKWARD_} direction.
  */
 @Generated("dev.paramcheck.processor.ParamCheckProcessor")
 public final class Models_SentimentClassifierSummary {

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  *
  * <p>Parameters: weights {@code features * units} and, with {@link #useBias()}, one bias per
  * unit. Applied to a sequence it works on the last axis and keeps the time axis, as in Keras; as
- * the first layer it takes a plain vector of {@code features}.
+ * the first layer it takes a plain vector of {@code features}, or a sequence when {@code timesteps}
+ * is written too. {@code Dense(10)} on 128 features has {@code 128 * 10 + 10 = 1,290}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -27,6 +28,20 @@ public @interface Dense {
    */
   int features() default -1;
 
+  /**
+   * Length of the input's time axis. On the first layer it declares the model's input, {@code
+   * Input(shape=(timesteps, features))}, so that output lengths (and compute costs) are known; on a
+   * later layer a value written is checked against the length the layers before produce. The
+   * default, {@code -1}, means "not written" (length unknown, {@code None}).
+   */
+  int timesteps() default -1;
+
   /** Whether the layer has a bias vector, as Keras {@code use_bias}. */
   boolean useBias() default true;
+
+  /**
+   * Whether the layer's weights are trained, as Keras {@code layer.trainable}. {@code false}
+   * freezes the layer (a pretrained layer): its weights count as non-trainable.
+   */
+  boolean trainable() default true;
 }

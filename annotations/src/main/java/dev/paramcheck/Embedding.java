@@ -22,4 +22,18 @@ public @interface Embedding {
 
   /** Size of each embedding vector, the output's features. Must be positive. */
   int outputDim();
+
+  /**
+   * Length of the input's time axis. On the first layer it declares the model's input, {@code
+   * Input(shape=(timesteps,))}, so that output lengths (and compute costs) are known; on a
+   * later layer it has no meaning (an Embedding is always first). The
+   * default, {@code -1}, means "not written" (length unknown, {@code None}).
+   */
+  int timesteps() default -1;
+
+  /**
+   * Whether the layer's weights are trained, as Keras {@code layer.trainable}. {@code false}
+   * freezes the layer (pretrained word vectors, the common case): its weights count as non-trainable.
+   */
+  boolean trainable() default true;
 }

@@ -30,6 +30,14 @@ public @interface Gru {
    */
   int features() default -1;
 
+  /**
+   * Length of the input's time axis. On the first layer it declares the model's input, {@code
+   * Input(shape=(timesteps, features))}, so that output lengths (and compute costs) are known; on a
+   * later layer a value written is checked against the length the layers before produce. The
+   * default, {@code -1}, means "not written" (length unknown, {@code None}).
+   */
+  int timesteps() default -1;
+
   /** Whether the layer has bias vectors, as Keras {@code use_bias}. */
   boolean useBias() default true;
 
@@ -47,4 +55,10 @@ public @interface Gru {
    * features has 247,296 parameters with {@code true} and 246,528 with {@code false}.
    */
   boolean resetAfter() default true;
+
+  /**
+   * Whether the layer's weights are trained, as Keras {@code layer.trainable}. {@code false}
+   * freezes the layer (a pretrained layer): its weights count as non-trainable.
+   */
+  boolean trainable() default true;
 }

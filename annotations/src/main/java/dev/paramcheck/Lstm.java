@@ -30,6 +30,14 @@ public @interface Lstm {
    */
   int features() default -1;
 
+  /**
+   * Length of the input's time axis. On the first layer it declares the model's input, {@code
+   * Input(shape=(timesteps, features))}, so that output lengths (and compute costs) are known; on a
+   * later layer a value written is checked against the length the layers before produce. The
+   * default, {@code -1}, means "not written" (length unknown, {@code None}).
+   */
+  int timesteps() default -1;
+
   /** Whether the layer has bias vectors, as Keras {@code use_bias}. */
   boolean useBias() default true;
 
@@ -38,4 +46,10 @@ public @interface Lstm {
    * stacked on this one needs {@code true} here.
    */
   boolean returnSequences() default false;
+
+  /**
+   * Whether the layer's weights are trained, as Keras {@code layer.trainable}. {@code false}
+   * freezes the layer (a pretrained layer): its weights count as non-trainable.
+   */
+  boolean trainable() default true;
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * What {@link ModelChecker} found: the problems, in the order of the declaration, and the summary
- * when the model could be counted (an over-budget model is counted; one whose shapes do not fit
- * is not).
+ * when the model could be counted. A model whose only problems are exceeded budgets is counted;
+ * one with any other problem is not.
  */
 public record Analysis(List<Problem> problems, Optional<ModelSummary> summary) {
   public Analysis {

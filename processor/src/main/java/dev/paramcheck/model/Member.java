@@ -1,39 +1,40 @@
 package dev.paramcheck.model;
 
-import dev.paramcheck.Bidirectional.Merge;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A model's class or one of its fields, with the paramcheck annotations written on it.
  *
  * @param name the field's name, or the class's simple name
  * @param isClass whether this is the model class itself
- * @param layers the layer annotations, in the order written (more than one is an error)
- * @param bidirectional the merge mode of {@code @Bidirectional}, if present
- * @param budget the {@code max} of {@code @ParamBudget}, if present
+ * @param annotations paramcheck's annotations on it, in source order
  */
-public record Member(
-    String name, boolean isClass, List<LayerSpec> layers, Optional<Merge> bidirectional, OptionalLong budget) {
-
+public record Member(String name, boolean isClass, List<Written> annotations) {
   public Member {
-    layers = List.copyOf(layers);
+    annotations = List.copyOf(annotations);
   }
 
-  public static Member field(String name, LayerSpec layer) {
-    return new Member(name, false, List.of(layer), Optional.empty(), OptionalLong.empty());
+  public static Member field(String name, Written... annotations) {
+    return new Member(name, false, List.of(annotations));
   }
 
-  public static Member type(String name, List<LayerSpec> layers) {
-    return new Member(name, true, layers, Optional.empty(), OptionalLong.empty());
+  public static Member type(String name, Written... annotations) {
+    return new Member(name, true, List.of(annotations));
   }
 
-  public Member withBudget(long max) {
-    return new Member(name, isClass, layers, bidirectional, OptionalLong.of(max));
+  public static Member type(String name, List<Written> annotations) {
+    return new Member(name, true, annotations);
   }
 
-  public Member withBidirectional(Merge merge) {
-    return new Member(name, isClass, layers, Optional.of(merge), budget);
+  /** This member with one more annotation. */
+  public Member with(Written annotation) {
+    List<Written> more = new java.util.ArrayList<>(annotations);
+    more.add(annotation);
+    return new Member(name, isClass, more);
+  }
+
+  /** How messages name the member: {@code class M} or {@code field 'encoder'}. */
+  public String describe() {
+    return isClass ? "class " + name : "field '" + name + "'";
   }
 }

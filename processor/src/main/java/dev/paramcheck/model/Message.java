@@ -4,10 +4,11 @@ import java.util.Locale;
 
 /**
  * Every diagnostic paramcheck prints: the whole user interface of errors in one place. Each has a
- * stable tag, printed as {@code [paramcheck:tag]}, so teams can search for it.
+ * stable tag, printed as {@code [paramcheck:tag]} so that teams can search for it, and a {@link
+ * Kind} that says how it is reported.
  */
 public enum Message {
-  INVALID_VALUE("invalid-value", "%s = %s on %s: %s must be at least 1%s"),
+  // ------------------------------------------------------------------ placement
   MULTIPLE_LAYERS_ON_FIELD(
       "multiple-layers",
       "field '%s' has both @%s and @%s: a field declares one layer; move @%s to a field of its own"
@@ -29,44 +30,103 @@ public enum Message {
       "bidirectional-not-recurrent",
       "@Bidirectional cannot wrap %s: only @SimpleRnn, @Lstm and @Gru run in two directions;"
           + " remove @Bidirectional"),
+  TIME_DISTRIBUTED_WITHOUT_LAYER(
+      "time-distributed-without-layer",
+      "@TimeDistributed on %s wraps nothing: put it beside @Dense on the same %s, or remove it"),
+  TIME_DISTRIBUTED_NOT_DENSE(
+      "time-distributed-not-dense",
+      "@TimeDistributed cannot wrap %s: paramcheck applies only @Dense to every time step; remove"
+          + " @TimeDistributed"),
   BUDGET_WITHOUT_LAYER(
       "budget-without-layer",
       "@ParamBudget on field '%s' bounds a layer, but the field has no layer annotation: add one"
-          + " (@SimpleRnn, @Lstm, @Gru, @Dense or @Embedding), or move @ParamBudget to the class to"
-          + " bound the model"),
+          + " (%s), or move @ParamBudget to the class to bound the model"),
   NO_LAYERS(
       "no-layers",
       "model %s has @ParamBudget but no layers: annotate the class (one layer) or its fields (one"
-          + " layer each, in order) with @SimpleRnn, @Lstm, @Gru, @Dense or @Embedding"),
+          + " layer each, in order) with a layer annotation such as @Lstm or @Dense"),
+
+  // ------------------------------------------------------------------ values
+  INVALID_VALUE("invalid-value", "%s = %s on %s: %s must be at least 1%s"),
+  RATE_OUT_OF_RANGE(
+      "invalid-value",
+      "rate = %s on %s: rate must be from 0 to 1, the fraction of units dropped, as Keras accepts"),
+  UNKNOWN_ACTIVATION(
+      "unknown-activation",
+      "value = \"%s\" on %s is not a Keras activation: use one of %s"),
+  CAUSAL_POOLING(
+      "causal-pooling",
+      "padding = CAUSAL on %s: Keras pools with VALID or SAME padding only; use one of those"),
+  FILTERS_NOT_DIVISIBLE(
+      "groups-mismatch",
+      "groups = %d on %s does not divide filters = %d: Keras splits the filters into groups; use"
+          + " a divisor of %d"),
+  STRIDES_WITH_DILATION(
+      "strides-with-dilation",
+      "strides = %d with dilationRate = %d on %s: Keras does not support strides > 1 together with"
+          + " dilationRate > 1; set one of them to 1"),
+
+  // ------------------------------------------------------------------ shapes
   MISSING_FEATURES(
       "missing-features",
       "%s is the first layer, so no layer before it gives its input size: add features = <size of"
           + " the input's last axis> to @%s"),
+  NOT_AN_INPUT_LAYER(
+      "not-an-input-layer",
+      "%s is the first layer, but it cannot take the model's input: start the model with %s,"
+          + " which declare the input with features (and timesteps)"),
   FEATURES_MISMATCH(
       "features-mismatch",
       "features = %s on %s, but %s before it outputs %s features %s: remove features to infer it,"
           + " or set it to %s"),
+  TIMESTEPS_MISMATCH(
+      "timesteps-mismatch",
+      "timesteps = %s on %s, but %s before it outputs %s: %s"),
   EMBEDDING_NOT_FIRST(
       "embedding-not-first",
       "%s is layer %d, after %s: an Embedding takes integer token ids, so it can only be the first"
           + " layer; move it to the first layer field"),
   NEEDS_SEQUENCE(
       "needs-sequence", "%s needs an input with a time axis, but %s outputs %s: %s"),
+  NEEDS_VECTOR(
+      "needs-vector", "%s needs a plain vector, but %s before it outputs %s: %s"),
+  UNKNOWN_LENGTH(
+      "unknown-length",
+      "%s flattens the sequence %s from %s, whose length is unknown: set timesteps on the first"
+          + " layer, %s"),
+  WINDOW_TOO_LONG(
+      "window-too-long",
+      "%s: %s needs %d timesteps, but it gets %d from %s, so the output would be empty; use a"
+          + " smaller %s, padding SAME, or a longer input"),
+  GROUPS_MISMATCH(
+      "groups-mismatch",
+      "groups = %d on %s does not divide the %d input features that %s outputs: use a divisor of"
+          + " %d, or change the features"),
+
+  // ------------------------------------------------------------------ counts and budgets
   COUNT_OVERFLOW(
       "overflow",
       "%s has more than 9,223,372,036,854,775,807 parameters (Long.MAX_VALUE) with %s: make it"
+          + " smaller"),
+  SHAPE_OVERFLOW(
+      "overflow",
+      "%s outputs more than 9,223,372,036,854,775,807 features (Long.MAX_VALUE) from %s: make it"
           + " smaller"),
   TOTAL_OVERFLOW(
       "overflow",
       "model %s has more than 9,223,372,036,854,775,807 parameters in total (Long.MAX_VALUE);"
           + " largest layers: %s. Make them smaller"),
   MODEL_OVER_BUDGET(
+      Kind.BUDGET,
       "over-budget",
       "model %s has %s parameters, %s over its budget of %s. Largest layers: %s. Raise max or"
           + " make those layers smaller"),
   LAYER_OVER_BUDGET(
+      Kind.BUDGET,
       "over-budget",
       "%s has %s parameters (%s), %s over its budget of %s. Raise max or make the layer smaller"),
+
+  // ------------------------------------------------------------------ generated code
   CONSTANT_CLASH(
       "name-clash",
       "%s would generate the constant %s, which %s generates too: rename the field"),
@@ -79,24 +139,45 @@ public enum Message {
       "%s has %d layers: a Java class file cannot hold a constant for each; split the model into"
           + " classes of fewer layers"),
   BREAKDOWN_LEFT_OUT(
+      Kind.NOTE,
       "breakdown-left-out",
       "%s has %d layers: its summary holds each layer's count but not their breakdown (kernel,"
           + " recurrent kernel, bias), which would not fit in one class file"),
   WRITE_FAILED("write-failed", "cannot write %s: %s"),
+
+  // ------------------------------------------------------------------ options and the processor
+  INVALID_BUDGET_OPTION(
+      "invalid-option",
+      "-A%s=%s is not a valid value: use error (the default: an exceeded budget fails the build) or"
+          + " warning (it is reported and the build goes on)"),
+  INVALID_WIDTH_OPTION(
+      "invalid-option",
+      "-A%s=%s is not a valid value: use a whole number from %d to %d (Keras prints %d in a"
+          + " terminal, 76 in a notebook)"),
   INTERNAL_ERROR(
       "internal-error",
       "paramcheck failed on %s; this is a bug in paramcheck, please report it with this trace:%n%s");
 
-  /** How bad a problem is. */
-  public enum Severity {
+  /** How a message is reported. */
+  public enum Kind {
+    /** An error: the model is wrong, the build fails. */
     ERROR,
-    WARNING
+    /** An exceeded budget: an error, or a warning with {@code -Aparamcheck.budget=warning}. */
+    BUDGET,
+    /** Information, never a warning that {@code -Werror} would fail on. */
+    NOTE
   }
 
+  private final Kind kind;
   private final String tag;
   private final String format;
 
   Message(String tag, String format) {
+    this(Kind.ERROR, tag, format);
+  }
+
+  Message(Kind kind, String tag, String format) {
+    this.kind = kind;
     this.tag = tag;
     this.format = format;
   }
@@ -106,9 +187,8 @@ public enum Message {
     return tag;
   }
 
-  /** Whether this is a budget violation, which users may turn into a warning. */
-  public boolean isBudget() {
-    return tag.equals("over-budget");
+  public Kind kind() {
+    return kind;
   }
 
   /** The message text with the tag: {@code [paramcheck:tag] ...}. */

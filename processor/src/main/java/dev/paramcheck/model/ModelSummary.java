@@ -3,19 +3,17 @@ package dev.paramcheck.model;
 import java.util.List;
 
 /**
- * A counted model. Every parameter paramcheck counts is trainable, as in Keras for these layers;
- * the non-trainable count is kept so the summary reads like Keras's.
+ * A counted model: its layers and exact totals.
+ *
+ * @param trainableParams what training updates: every weight of a layer with {@code trainable =
+ *     true}, except BatchNormalization's moving statistics
  */
-public record ModelSummary(String name, List<LayerSummary> layers, long totalParams) {
+public record ModelSummary(String name, List<LayerSummary> layers, long totalParams, long trainableParams) {
   public ModelSummary {
     layers = List.copyOf(layers);
   }
 
-  public long trainableParams() {
-    return totalParams;
-  }
-
   public long nonTrainableParams() {
-    return 0;
+    return totalParams - trainableParams;
   }
 }

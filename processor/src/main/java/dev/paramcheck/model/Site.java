@@ -2,26 +2,19 @@ package dev.paramcheck.model;
 
 /**
  * Where a problem is: which member (index into {@link ModelDeclaration#members()}), which of its
- * annotations, and which attribute of it, if one is at fault.
- *
- * @param member index of the class (0) or field
- * @param part which annotation
- * @param index for {@link Part#LAYER}, which layer annotation on the member (usually 0)
- * @param attribute the annotation attribute at fault, or {@code null} for the whole annotation
+ * annotations (index into {@link Member#annotations()}, or -1 for the element itself), and which
+ * attribute, if one is at fault.
  */
-public record Site(int member, Part part, int index, String attribute) {
-  /** The kinds of paramcheck annotation a problem can sit on. */
-  public enum Part {
-    LAYER,
-    BIDIRECTIONAL,
-    BUDGET
+public record Site(int member, int annotation, String attribute) {
+  public static Site element(int member) {
+    return new Site(member, -1, null);
   }
 
-  static Site layer(int member) {
-    return new Site(member, Part.LAYER, 0, null);
+  public static Site annotation(int member, int annotation) {
+    return new Site(member, annotation, null);
   }
 
-  static Site layerValue(int member, String attribute) {
-    return new Site(member, Part.LAYER, 0, attribute);
+  public Site at(String attribute) {
+    return new Site(member, annotation, attribute);
   }
 }

@@ -1,40 +1,30 @@
 package dev.paramcheck.processor;
 
-import dev.paramcheck.Bidirectional;
-import dev.paramcheck.Dense;
-import dev.paramcheck.Embedding;
-import dev.paramcheck.Gru;
-import dev.paramcheck.Lstm;
 import dev.paramcheck.ParamBudget;
-import dev.paramcheck.SimpleRnn;
-import dev.paramcheck.model.LayerType;
+import dev.paramcheck.model.layer.LayerKinds;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The annotation types paramcheck reads, by qualified name. */
+/** The annotation types paramcheck reads: every layer kind, wrapper and budget, by qualified name. */
 final class Annotations {
-  static final String BIDIRECTIONAL = Bidirectional.class.getCanonicalName();
-  static final String PARAM_BUDGET = ParamBudget.class.getCanonicalName();
+  /** Qualified name to simple name, in a fixed order: the layers, the wrappers, the budgets. */
+  static final Map<String, String> OURS;
 
-  /** Layer annotations and the layer type each declares, in a fixed order. */
-  static final Map<String, LayerType> LAYERS =
-      Map.of(
-          SimpleRnn.class.getCanonicalName(), LayerType.SIMPLE_RNN,
-          Lstm.class.getCanonicalName(), LayerType.LSTM,
-          Gru.class.getCanonicalName(), LayerType.GRU,
-          Dense.class.getCanonicalName(), LayerType.DENSE,
-          Embedding.class.getCanonicalName(), LayerType.EMBEDDING);
-
-  /** Every annotation type the processor supports, in a fixed order. */
-  static final List<String> ALL =
-      List.of(
-          SimpleRnn.class.getCanonicalName(),
-          Lstm.class.getCanonicalName(),
-          Gru.class.getCanonicalName(),
-          Dense.class.getCanonicalName(),
-          Embedding.class.getCanonicalName(),
-          BIDIRECTIONAL,
-          PARAM_BUDGET);
+  static {
+    List<Class<? extends Annotation>> all = new ArrayList<>();
+    LayerKinds.ALL.forEach(k -> all.add(k.annotation()));
+    LayerKinds.WRAPPERS.forEach(w -> all.add(w.annotation()));
+    all.add(ParamBudget.class);
+    Map<String, String> ours = new LinkedHashMap<>();
+    for (Class<? extends Annotation> a : all) {
+      ours.put(a.getCanonicalName(), a.getSimpleName());
+    }
+    OURS = Collections.unmodifiableMap(ours);
+  }
 
   /**
    * The {@code @Generated} annotations the summaries carry. The processor supports them only to

@@ -1,36 +1,37 @@
 package dev.paramcheck.processor;
 
-import dev.paramcheck.Bidirectional.Merge;
-import dev.paramcheck.model.LayerSpec;
-import dev.paramcheck.model.LayerType;
+import dev.paramcheck.model.Attributes;
 import dev.paramcheck.model.Member;
 import dev.paramcheck.model.ModelDeclaration;
+import dev.paramcheck.model.Written;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
  * Reads a model class's annotations into a {@link ModelDeclaration}, remembering which element and
- * annotation mirror each member came from so that problems can be reported there.
+ * annotation mirror each one came from so that problems can be reported there. It knows no layer
+ * kind: every paramcheck annotation is read the same way, its values checked against the types
+ * its attributes declare.
  */
 final class ModelReader {
-  /** Where a member's annotations are in the source. */
-  record Location(
-      Element element, List<AnnotationMirror> layers, AnnotationMirror bidirectional, AnnotationMirror budget) {}
+  /** Where a member's annotations are in the source: the element and one mirror per annotation. */
+  record Location(Element element, List<AnnotationMirror> mirrors) {}
 
   /** A model as read, with a location per member (same indices). */
   record ReadModel(TypeElement type, ModelDeclaration declaration, List<Location> locations) {}
@@ -73,125 +74,70 @@ final class ModelReader {
   private void readMember(
       Element element, String name, boolean isClass, List<Member> members, List<Location> locations)
       throws JavacReported {
-    List<LayerSpec> layers = new ArrayList<>(1);
-    List<AnnotationMirror> layerMirrors = new ArrayList<>(1);
-    AnnotationMirror bidirectional = null;
-    AnnotationMirror budget = null;
-    Optional<Merge> merge = Optional.empty();
-    OptionalLong max = OptionalLong.empty();
+    List<Written> written = new ArrayList<>(2);
+    List<AnnotationMirror> mirrors = new ArrayList<>(2);
     Set<String> seen = new HashSet<>();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      String annotation = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
-      LayerType layerType = Annotations.LAYERS.get(annotation);
-      boolean ours = layerType != null
-          || annotation.equals(Annotations.BIDIRECTIONAL)
-          || annotation.equals(Annotations.PARAM_BUDGET);
-      if (ours && !seen.add(annotation)) {
+      String qualified = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+      String simple = Annotations.OURS.get(qualified);
+      if (simple == null) {
+        continue;
+      }
+      if (!seen.add(qualified)) {
         throw new JavacReported(); // "is not a repeatable annotation type"
       }
-      if (layerType != null) {
-        layers.add(layer(layerType, mirror));
-        layerMirrors.add(mirror);
-      } else if (annotation.equals(Annotations.BIDIRECTIONAL)) {
-        bidirectional = mirror;
-        merge = Optional.of(Merge.valueOf(enumValue(values(mirror), "merge")));
-      } else if (annotation.equals(Annotations.PARAM_BUDGET)) {
-        budget = mirror;
-        max = OptionalLong.of(longValue(values(mirror), "max"));
-      }
+      written.add(new Written(simple, attributes(mirror)));
+      mirrors.add(mirror);
     }
-    if (!isClass && layerMirrors.isEmpty() && bidirectional == null && budget == null) {
+    if (!isClass && written.isEmpty()) {
       return; // a field that is not part of the model
     }
-    members.add(new Member(name, isClass, layers, merge, max));
-    locations.add(new Location(element, List.copyOf(layerMirrors), bidirectional, budget));
+    members.add(new Member(name, isClass, written));
+    locations.add(new Location(element, List.copyOf(mirrors)));
   }
 
-  private LayerSpec layer(LayerType type, AnnotationMirror mirror) throws JavacReported {
-    Map<String, Object> values = values(mirror);
-    if (type == LayerType.EMBEDDING) {
-      return LayerSpec.embedding(intValue(values, "inputDim"), intValue(values, "outputDim"));
+  /** The mirror's values, defaults included, each checked against the attribute's declared type. */
+  private Attributes attributes(AnnotationMirror mirror) throws JavacReported {
+    Map<String, Object> values = new LinkedHashMap<>();
+    Set<String> written = new HashSet<>();
+    for (ExecutableElement attribute : mirror.getElementValues().keySet()) {
+      written.add(attribute.getSimpleName().toString());
     }
-    int units = intValue(values, "units");
-    OptionalInt features = explicit(mirror, "features") == null
-        ? OptionalInt.empty()
-        : OptionalInt.of(intValue(values, "features"));
-    boolean useBias = booleanValue(values, "useBias");
-    switch (type) {
-      case SIMPLE_RNN:
-        return LayerSpec.simpleRnn(units, features, useBias, booleanValue(values, "returnSequences"));
-      case LSTM:
-        return LayerSpec.lstm(units, features, useBias, booleanValue(values, "returnSequences"));
-      case GRU:
-        return LayerSpec.gru(
-            units, features, useBias, booleanValue(values, "returnSequences"), booleanValue(values, "resetAfter"));
-      default:
-        return LayerSpec.dense(units, features, useBias);
-    }
-  }
-
-  /** The value written for {@code name}, or null when the default applies. */
-  static AnnotationValue explicit(AnnotationMirror mirror, String name) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(name)) {
-        return e.getValue();
+    Map<? extends ExecutableElement, ? extends AnnotationValue> all = elements.getElementValuesWithDefaults(mirror);
+    for (ExecutableElement attribute : ElementFilter.methodsIn(mirror.getAnnotationType().asElement().getEnclosedElements())) {
+      AnnotationValue value = all.get(attribute);
+      if (value == null) {
+        throw new JavacReported(); // a required value is missing
       }
+      values.put(attribute.getSimpleName().toString(), value(attribute.getReturnType(), value.getValue()));
     }
-    return null;
+    return new Attributes(values, written);
   }
 
-  /** The mirror's values, defaults included, by name. */
-  private Map<String, Object> values(AnnotationMirror mirror) {
-    Map<String, Object> values = new HashMap<>();
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
-        elements.getElementValuesWithDefaults(mirror).entrySet()) {
-      values.put(e.getKey().getSimpleName().toString(), e.getValue().getValue());
+  /** The value as plain Java, if it has the attribute's type; otherwise javac has reported it. */
+  private static Object value(TypeMirror type, Object value) throws JavacReported {
+    TypeKind kind = type.getKind();
+    boolean fits = switch (kind) {
+      case INT -> value instanceof Integer;
+      case LONG -> value instanceof Long || value instanceof Integer; // some compilers keep an int literal's type
+      case DOUBLE -> value instanceof Double || value instanceof Float || value instanceof Integer || value instanceof Long;
+      case BOOLEAN -> value instanceof Boolean;
+      case DECLARED -> value instanceof String
+          || value instanceof VariableElement constant && constant.getKind() == ElementKind.ENUM_CONSTANT;
+      default -> false;
+    };
+    if (!fits) {
+      throw new JavacReported();
     }
-    return values;
-  }
-
-  private static Object value(Map<String, Object> values, String name) throws JavacReported {
-    Object value = values.get(name);
-    if (value == null) {
-      throw new JavacReported(); // a required value is missing
+    if (value instanceof VariableElement constant) {
+      return constant.getSimpleName().toString();
+    }
+    if (kind == TypeKind.LONG) {
+      return ((Number) value).longValue();
+    }
+    if (kind == TypeKind.DOUBLE) {
+      return ((Number) value).doubleValue();
     }
     return value;
-  }
-
-  private static int intValue(Map<String, Object> values, String name) throws JavacReported {
-    if (value(values, name) instanceof Integer i) {
-      return i;
-    }
-    throw new JavacReported();
-  }
-
-  private static long longValue(Map<String, Object> values, String name) throws JavacReported {
-    Object v = value(values, name);
-    if (v instanceof Long l) {
-      return l;
-    }
-    if (v instanceof Integer i) { // some compilers keep an int literal's type
-      return i;
-    }
-    throw new JavacReported();
-  }
-
-  private static boolean booleanValue(Map<String, Object> values, String name) throws JavacReported {
-    if (value(values, name) instanceof Boolean b) {
-      return b;
-    }
-    throw new JavacReported();
-  }
-
-  private static String enumValue(Map<String, Object> values, String name) throws JavacReported {
-    if (value(values, name) instanceof VariableElement constant) {
-      String constantName = constant.getSimpleName().toString();
-      for (Merge merge : Merge.values()) {
-        if (merge.name().equals(constantName)) {
-          return constantName;
-        }
-      }
-    }
-    throw new JavacReported();
   }
 }

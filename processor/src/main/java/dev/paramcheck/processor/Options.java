@@ -1,9 +1,9 @@
 package dev.paramcheck.processor;
 
+import dev.paramcheck.model.Message;
 import dev.paramcheck.summary.SummaryTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.tools.Diagnostic;
@@ -13,6 +13,9 @@ import javax.tools.Diagnostic;
  * values are allowed, and the default applies.
  */
 final class Options {
+  /** An invalid option value: the message and its arguments. */
+  record Invalid(Message message, List<Object> args) {}
+
   /** {@code -Aparamcheck.budget=error|warning}: how an exceeded budget is reported. */
   static final String BUDGET = "paramcheck.budget";
 
@@ -23,27 +26,22 @@ final class Options {
 
   private final Diagnostic.Kind budgetKind;
   private final int tableWidth;
-  private final List<String> problems;
+  private final List<Invalid> problems;
 
-  private Options(Diagnostic.Kind budgetKind, int tableWidth, List<String> problems) {
+  private Options(Diagnostic.Kind budgetKind, int tableWidth, List<Invalid> problems) {
     this.budgetKind = budgetKind;
     this.tableWidth = tableWidth;
     this.problems = List.copyOf(problems);
   }
 
   static Options parse(Map<String, String> options) {
-    List<String> problems = new ArrayList<>();
+    List<Invalid> problems = new ArrayList<>();
     Diagnostic.Kind budgetKind = Diagnostic.Kind.ERROR;
     String budget = options.get(BUDGET);
     if (budget != null && budget.equalsIgnoreCase("warning")) {
       budgetKind = Diagnostic.Kind.WARNING;
     } else if (budget != null && !budget.equalsIgnoreCase("error")) {
-      problems.add(String.format(
-          Locale.ROOT,
-          "[paramcheck:invalid-option] -A%s=%s is not a valid value: use error (the default: an"
-              + " exceeded budget fails the build) or warning (it is reported and the build goes on)",
-          BUDGET,
-          budget));
+      problems.add(new Invalid(Message.INVALID_BUDGET_OPTION, List.of(BUDGET, budget)));
     }
     int tableWidth = SummaryTable.DEFAULT_WIDTH;
     String width = options.get(TABLE_WIDTH);
@@ -54,15 +52,9 @@ final class Options {
         tableWidth = -1;
       }
       if (tableWidth < SummaryTable.MIN_WIDTH || tableWidth > SummaryTable.MAX_WIDTH) {
-        problems.add(String.format(
-            Locale.ROOT,
-            "[paramcheck:invalid-option] -A%s=%s is not a valid value: use a whole number from %d to %d"
-                + " (Keras prints %d in a terminal, 76 in a notebook)",
-            TABLE_WIDTH,
-            width,
-            SummaryTable.MIN_WIDTH,
-            SummaryTable.MAX_WIDTH,
-            SummaryTable.DEFAULT_WIDTH));
+        problems.add(new Invalid(
+            Message.INVALID_WIDTH_OPTION,
+            List.of(TABLE_WIDTH, width, SummaryTable.MIN_WIDTH, SummaryTable.MAX_WIDTH, SummaryTable.DEFAULT_WIDTH)));
         tableWidth = SummaryTable.DEFAULT_WIDTH;
       }
     }
@@ -80,7 +72,7 @@ final class Options {
   }
 
   /** The errors about invalid option values, empty when all are valid. */
-  List<String> problems() {
+  List<Invalid> problems() {
     return problems;
   }
 }

@@ -50,12 +50,12 @@ public final class ParamCheckProcessor extends AbstractProcessor {
     reporter = new Reporter(env.getMessager(), options);
     reader = new ModelReader(env.getElementUtils());
     writer = new SummaryWriter(env.getFiler(), env.getElementUtils(), env.getSourceVersion(), options.tableWidth());
-    options.problems().forEach(reporter::error);
+    options.problems().forEach(p -> reporter.report(p.message(), p.args().toArray()));
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    Set<String> types = new LinkedHashSet<>(Annotations.ALL);
+    Set<String> types = new LinkedHashSet<>(Annotations.OURS.keySet());
     types.addAll(Annotations.GENERATED);
     return types;
   }
@@ -80,7 +80,7 @@ public final class ParamCheckProcessor extends AbstractProcessor {
       }
       return onlyOurs(annotations, round);
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      reporter.error(Message.INTERNAL_ERROR.format("this round", trace(e)));
+      reporter.report(Message.INTERNAL_ERROR, "this round", trace(e));
       return false;
     }
   }
@@ -90,7 +90,7 @@ public final class ParamCheckProcessor extends AbstractProcessor {
     try {
       processModel(model);
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      reporter.error(Message.INTERNAL_ERROR, model, model.getQualifiedName(), trace(e));
+      reporter.report(Message.INTERNAL_ERROR, model, model.getQualifiedName(), trace(e));
     }
   }
 
@@ -164,24 +164,24 @@ public final class ParamCheckProcessor extends AbstractProcessor {
     Elements elements = processingEnv.getElementUtils();
     ClassName name = SummaryWriter.summaryName(elements, model);
     if (existing(elements, model, name.canonicalName())) {
-      reporter.error(Message.NAME_TAKEN, model, name.canonicalName(), model.getQualifiedName());
+      reporter.report(Message.NAME_TAKEN, model, name.canonicalName(), model.getQualifiedName());
       return;
     }
     SummaryWriter.Layout layout = SummaryWriter.layout(summary);
     if (layout == SummaryWriter.Layout.TOO_LARGE) {
-      reporter.error(Message.TOO_LARGE, model, model.getQualifiedName(), summary.layers().size());
+      reporter.report(Message.TOO_LARGE, model, model.getQualifiedName(), summary.layers().size());
       return;
     }
     if (layout == SummaryWriter.Layout.WITHOUT_BREAKDOWN) {
-      reporter.note(Message.BREAKDOWN_LEFT_OUT, model, model.getQualifiedName(), summary.layers().size());
+      reporter.report(Message.BREAKDOWN_LEFT_OUT, model, model.getQualifiedName(), summary.layers().size());
     }
     try {
       writer.write(writer.javaFile(model, name, summary, layout == SummaryWriter.Layout.FULL));
       written.add(name.canonicalName());
     } catch (FilerException e) {
-      reporter.error(Message.NAME_TAKEN, model, name.canonicalName(), model.getQualifiedName());
+      reporter.report(Message.NAME_TAKEN, model, name.canonicalName(), model.getQualifiedName());
     } catch (IOException e) {
-      reporter.error(Message.WRITE_FAILED, model, name.canonicalName(), e.getMessage());
+      reporter.report(Message.WRITE_FAILED, model, name.canonicalName(), e.getMessage());
     }
   }
 }

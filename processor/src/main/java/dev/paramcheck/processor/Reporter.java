@@ -4,11 +4,13 @@ import dev.paramcheck.model.Message;
 import dev.paramcheck.model.Problem;
 import dev.paramcheck.model.Site;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -34,42 +36,39 @@ final class Reporter {
   void report(ModelReader.ReadModel model, Problem problem) {
     Site site = problem.site();
     ModelReader.Location location = model.locations().get(site.member());
-    AnnotationMirror mirror = null;
-    if (site.part() != null) {
-      switch (site.part()) {
-        case LAYER:
-          mirror = location.layers().get(site.index());
-          break;
-        case BIDIRECTIONAL:
-          mirror = location.bidirectional();
-          break;
-        case BUDGET:
-          mirror = location.budget();
-          break;
-        default:
-          throw new AssertionError(site.part());
+    AnnotationMirror mirror = site.annotation() < 0 ? null : location.mirrors().get(site.annotation());
+    AnnotationValue value = mirror == null || site.attribute() == null ? null : explicit(mirror, site.attribute());
+    print(kind(problem.message()), problem.text(), location.element(), mirror, value);
+  }
+
+  /** The value written for {@code name}, or null when the default applies (then the mirror is underlined). */
+  private static AnnotationValue explicit(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(name)) {
+        return e.getValue();
       }
     }
-    AnnotationValue value =
-        mirror == null || site.attribute() == null ? null : ModelReader.explicit(mirror, site.attribute());
-    Diagnostic.Kind kind = problem.message().isBudget() ? options.budgetKind() : Diagnostic.Kind.ERROR;
-    print(kind, problem.text(), location.element(), mirror, value);
+    return null;
   }
 
-  /** Prints one error on an element (and nothing more precise). */
-  void error(Message message, Element element, Object... args) {
-    print(Diagnostic.Kind.ERROR, message.format(args), element, null, null);
+  private Diagnostic.Kind kind(Message message) {
+    return switch (message.kind()) {
+      case ERROR -> Diagnostic.Kind.ERROR;
+      case BUDGET -> options.budgetKind();
+      case NOTE -> Diagnostic.Kind.NOTE;
+    };
   }
 
-  /** Prints a note on an element: information, never a warning that {@code -Werror} would fail on. */
-  void note(Message message, Element element, Object... args) {
-    print(Diagnostic.Kind.NOTE, message.format(args), element, null, null);
+  /** Prints a message on an element (and nothing more precise). */
+  void report(Message message, Element element, Object... args) {
+    print(kind(message), message.format(args), element, null, null);
   }
 
-  /** Prints an error that belongs to no element, such as an invalid option. */
-  void error(String text) {
+  /** Prints a message that belongs to no element, such as an invalid option. */
+  void report(Message message, Object... args) {
+    String text = message.format(args);
     if (printed.add(new Printed(text, null, null, null))) {
-      messager.printMessage(Diagnostic.Kind.ERROR, text);
+      messager.printMessage(kind(message), text);
     }
   }
 

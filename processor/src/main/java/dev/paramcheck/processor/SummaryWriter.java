@@ -104,10 +104,11 @@ final class SummaryWriter {
             .addJavadoc(
                 "Parameter counts of {@code $L}, as Keras counts them, computed by paramcheck at compile"
                     + " time.\n\n<p>{@code <LAYER>_PARAMS} is a layer's count, broken down into its"
-                    + " weights: {@code _KERNEL_PARAMS} (input weights), {@code _RECURRENT_KERNEL_PARAMS}"
-                    + " (recurrent weights), {@code _BIAS_PARAMS} (biases, 0 without bias) and {@code"
-                    + " _EMBEDDINGS_PARAMS}; in a bidirectional layer, each for the {@code FORWARD_} and"
-                    + " the {@code BACKWARD_} direction.\n",
+                    + " weights as Keras names them: {@code _KERNEL_PARAMS}, {@code _RECURRENT_KERNEL_PARAMS},"
+                    + " {@code _BIAS_PARAMS}, {@code _EMBEDDINGS_PARAMS}, {@code _GAMMA_PARAMS}, {@code"
+                    + " _BETA_PARAMS}, {@code _MOVING_MEAN_PARAMS} and {@code _MOVING_VARIANCE_PARAMS} (0"
+                    + " where the layer's flags leave a weight out); in a bidirectional layer, each for the"
+                    + " {@code FORWARD_} and the {@code BACKWARD_} direction.\n",
                 modelName);
     if (generated != null) {
       type.addAnnotation(generated);
@@ -121,7 +122,8 @@ final class SummaryWriter {
           layer.paramsConstant(),
           layer.params(),
           "Parameters of layer {@code " + layer.name() + "} (" + layer.kerasClass() + ", output "
-              + layer.output() + ")."));
+              + layer.output() + (layer.nonTrainable() > 0 ? ", " + layer.nonTrainable() + " non-trainable" : "")
+              + ")."));
       for (Weight weight : breakdown ? layer.weights() : List.<Weight>of()) {
         type.addField(constant(layer.weightConstant(weight), weight.count(), null));
       }
@@ -153,7 +155,7 @@ final class SummaryWriter {
     FieldSpec.Builder field = FieldSpec.builder(long.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .initializer("$LL", value);
     if (doc != null) {
-      field.addJavadoc(doc + "\n");
+      field.addJavadoc("$L\n", doc); // the text holds user names: an argument, never a format
     }
     return field.build();
   }

@@ -100,8 +100,8 @@ class ModelCheckerTest {
   void kerasGuideBidirectionalLstmStack() {
     // keras.io "Working with RNNs": bidirectional 38,400; bidirectional_1 41,216; dense 650; 80,266
     ModelSummary s = counted(fields(
-        Member.field("bidirectional", LayerSpec.lstm(64, f(10), true, true)).withBidirectional(Merge.CONCAT),
-        Member.field("bidirectional1", LayerSpec.lstm(32, INFERRED, true, false)).withBidirectional(Merge.CONCAT),
+        Member.field("bidirectional", LayerSpec.lstm(64, f(10), true, true)).with(LayerSpec.bidirectional(Merge.CONCAT)),
+        Member.field("bidirectional1", LayerSpec.lstm(32, INFERRED, true, false)).with(LayerSpec.bidirectional(Merge.CONCAT)),
         Member.field("dense", LayerSpec.dense(10, INFERRED, true))));
     assertThat(s.layers().stream().map(LayerSummary::params).toList())
         .containsExactly(38_400L, 41_216L, 650L).inOrder();
@@ -142,7 +142,7 @@ class ModelCheckerTest {
         Member.field("decoder", LayerSpec.lstm(8, INFERRED, true, false))));
     assertThat(p).hasSize(1);
     assertThat(p.get(0).message()).isEqualTo(Message.NEEDS_SEQUENCE);
-    assertThat(p.get(0).site()).isEqualTo(new Site(2, Site.Part.LAYER, 0, null));
+    assertThat(p.get(0).site()).isEqualTo(new Site(2, 0, null));
     assertThat(p.get(0).text())
         .isEqualTo("[paramcheck:needs-sequence] layer 'decoder' (LSTM) needs an input with a time axis,"
             + " but layer 'encoder' (LSTM) outputs (None, 8): set returnSequences = true on layer"
@@ -168,7 +168,7 @@ class ModelCheckerTest {
         Member.field("b", LayerSpec.lstm(0, INFERRED, true, false)),
         Member.field("c", LayerSpec.lstm(8, f(99), true, false))));
     assertThat(p).hasSize(1);
-    assertThat(p.get(0).site()).isEqualTo(new Site(2, Site.Part.LAYER, 0, "units"));
+    assertThat(p.get(0).site()).isEqualTo(new Site(2, 0, "units"));
   }
 
   @Test
@@ -193,7 +193,7 @@ class ModelCheckerTest {
   @Test
   void overBudgetStatesCountBudgetExcessAndLargestLayers() {
     ModelDeclaration model = new ModelDeclaration("Guide", List.of(
-        Member.type("Guide", List.of()).withBudget(150_000),
+        Member.type("Guide", List.of()).with(LayerSpec.budget(150_000)),
         Member.field("embedding", LayerSpec.embedding(1000, 64)),
         Member.field("lstm", LayerSpec.lstm(128, INFERRED, true, false)),
         Member.field("dense", LayerSpec.dense(10, INFERRED, true))));
@@ -204,13 +204,13 @@ class ModelCheckerTest {
         .isEqualTo("[paramcheck:over-budget] model Guide has 164,106 parameters, 14,106 over its budget"
             + " of 150,000. Largest layers: lstm 98,816 (60.2%), embedding 64,000 (39.0%), dense 1,290"
             + " (0.8%). Raise max or make those layers smaller");
-    assertThat(a.problems().get(0).site()).isEqualTo(new Site(0, Site.Part.BUDGET, 0, "max"));
+    assertThat(a.problems().get(0).site()).isEqualTo(new Site(0, 0, "max"));
   }
 
   @Test
   void budgetIsInclusive() {
     ModelDeclaration model = new ModelDeclaration("M", List.of(
-        Member.type("M", List.of(LayerSpec.simpleRnn(10, f(1), true, false))).withBudget(120)));
+        Member.type("M", List.of(LayerSpec.simpleRnn(10, f(1), true, false))).with(LayerSpec.budget(120))));
     assertThat(problems(model)).isEmpty();
   }
 

@@ -1,0 +1,43 @@
+package dev.paramcheck.model.layer;
+
+import dev.paramcheck.model.Attributes;
+import dev.paramcheck.model.Shape;
+import dev.paramcheck.model.Weight;
+import java.util.List;
+
+/**
+ * Keras {@code BatchNormalization()} (keras/src/layers/normalization/batch_normalization.py,
+ * {@code build()}: {@code shape = (input_shape[self.axis],)}; {@code gamma} if {@code scale},
+ * {@code beta} if {@code center}, then {@code moving_mean} and {@code moving_variance} with {@code
+ * trainable=False}). The moving statistics are never trainable.
+ */
+public record BatchNormalizationLayer(boolean center, boolean scale, boolean trainable) implements Normalization {
+  static BatchNormalizationLayer from(Attributes a) {
+    return new BatchNormalizationLayer(a.flag("center"), a.flag("scale"), a.flag("trainable"));
+  }
+
+  @Override
+  public String kerasClass() {
+    return "BatchNormalization";
+  }
+
+  @Override
+  public String defaultName() {
+    return "batch_normalization";
+  }
+
+  @Override
+  public String annotation() {
+    return "BatchNormalization";
+  }
+
+  @Override
+  public List<Weight> weights(Shape input) {
+    long f = input.features();
+    return List.of(
+        new Weight("GAMMA", scale ? f : 0, trainable),
+        new Weight("BETA", center ? f : 0, trainable),
+        new Weight("MOVING_MEAN", f, false),
+        new Weight("MOVING_VARIANCE", f, false));
+  }
+}

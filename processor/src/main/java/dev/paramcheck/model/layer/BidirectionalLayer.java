@@ -1,0 +1,91 @@
+package dev.paramcheck.model.layer;
+
+import dev.paramcheck.Bidirectional.Merge;
+import dev.paramcheck.model.Attributes;
+import dev.paramcheck.model.Message;
+import dev.paramcheck.model.Shape;
+import dev.paramcheck.model.Weight;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Keras {@code Bidirectional(layer, merge_mode)} (keras/src/layers/rnn/bidirectional.py): a forward
+ * and a backward copy of the wrapped layer, so twice its weights; {@code concat} doubles the
+ * output's features.
+ */
+public record BidirectionalLayer(Recurrent inner, Merge merge) implements Layer, ModelInput {
+  /** Wraps {@code inner}, which must be recurrent. */
+  static Built wrap(Layer inner, Attributes a, Context context) {
+    if (inner instanceof Recurrent recurrent) {
+      return new Built.Ok(new BidirectionalLayer(recurrent, a.constant("merge", Merge.class)));
+    }
+    return new Built.Refused(Refusal.onWrapper(Message.BIDIRECTIONAL_NOT_RECURRENT, null, context.ref()));
+  }
+
+  @Override
+  public String kerasClass() {
+    return "Bidirectional";
+  }
+
+  @Override
+  public String defaultName() {
+    return "bidirectional";
+  }
+
+  @Override
+  public Layer core() {
+    return inner;
+  }
+
+  @Override
+  public String annotation() {
+    return inner.annotation();
+  }
+
+  @Override
+  public OptionalInt features() {
+    return inner.features();
+  }
+
+  @Override
+  public OptionalInt timesteps() {
+    return inner.timesteps();
+  }
+
+  @Override
+  public List<Refusal> checkValues(Context context) {
+    return inner.checkValues(context);
+  }
+
+  @Override
+  public boolean needsSequence() {
+    return true;
+  }
+
+  @Override
+  public Step output(Shape input, Context context) {
+    Step one = inner.output(input, context);
+    if (merge == Merge.CONCAT && one instanceof Step.Output out) {
+      return Step.of(out.shape().withFeatures(2L * out.shape().features()));
+    }
+    return one;
+  }
+
+  @Override
+  public List<Weight> weights(Shape input) {
+    List<Weight> one = inner.weights(input);
+    List<Weight> both = new ArrayList<>(2 * one.size());
+    for (String direction : new String[] {"FORWARD_", "BACKWARD_"}) {
+      for (Weight w : one) {
+        both.add(w.renamed(direction + w.key()));
+      }
+    }
+    return both;
+  }
+
+  @Override
+  public String sizes(Shape input) {
+    return inner.sizes(input);
+  }
+}

@@ -1,0 +1,74 @@
+package dev.paramcheck.model.layer;
+
+import dev.paramcheck.model.Attributes;
+import dev.paramcheck.model.Message;
+import dev.paramcheck.model.Shape;
+import dev.paramcheck.model.Weight;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Keras {@code Embedding(input_dim, output_dim)}: one {@code embeddings} matrix of {@code inputDim
+ * * outputDim} (keras/src/layers/core/embedding.py, {@code build()}: {@code shape=(self.input_dim,
+ * self.output_dim)}). It takes integer token ids, so it is always the first layer; the ids are
+ * modelled as a sequence of one feature.
+ */
+public record EmbeddingLayer(int inputDim, int outputDim, OptionalInt timesteps, boolean trainable)
+    implements Layer, ModelInput {
+  static EmbeddingLayer from(Attributes a) {
+    return new EmbeddingLayer(
+        a.integer("inputDim"), a.integer("outputDim"), a.ifWritten("timesteps"), a.flag("trainable"));
+  }
+
+  @Override
+  public String kerasClass() {
+    return "Embedding";
+  }
+
+  @Override
+  public String defaultName() {
+    return "embedding";
+  }
+
+  @Override
+  public String annotation() {
+    return "Embedding";
+  }
+
+  @Override
+  public OptionalInt features() {
+    return OptionalInt.empty();
+  }
+
+  @Override
+  public List<Refusal> checkValues(Context context) {
+    return new Checks(context)
+        .positive("inputDim", inputDim, " (the vocabulary size)")
+        .positive("outputDim", outputDim)
+        .input(this)
+        .result();
+  }
+
+  @Override
+  public Step input(Context context) {
+    return Step.of(Shape.sequence(length(), 1));
+  }
+
+  @Override
+  public Step output(Shape input, Context context) {
+    if (context.position() > 1) {
+      return Step.refuse(Message.EMBEDDING_NOT_FIRST, null, context.ref(), context.position(), context.previous());
+    }
+    return Step.of(Shape.sequence(input.timesteps(), outputDim));
+  }
+
+  @Override
+  public List<Weight> weights(Shape input) {
+    return List.of(new Weight("EMBEDDINGS", Math.multiplyExact((long) inputDim, outputDim), trainable));
+  }
+
+  @Override
+  public String sizes(Shape input) {
+    return "inputDim = " + inputDim + " and outputDim = " + outputDim;
+  }
+}

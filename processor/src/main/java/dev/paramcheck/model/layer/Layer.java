@@ -1,0 +1,68 @@
+package dev.paramcheck.model.layer;
+
+import dev.paramcheck.model.Shape;
+import dev.paramcheck.model.Weight;
+import java.util.List;
+
+/**
+ * One kind of Keras layer: its attributes and their checks, the input it accepts, its output
+ * shape and its weights. Each kind is one record, registered in {@link LayerKinds#ALL}. The
+ * interface is sealed so that a {@code switch} over kinds that forgets one does not compile.
+ */
+public sealed interface Layer
+    permits Recurrent,
+        DenseLayer,
+        EmbeddingLayer,
+        Conv1dLayer,
+        Pooling1d,
+        GlobalPooling1d,
+        FlattenLayer,
+        DropoutLayer,
+        SpatialDropout1dLayer,
+        Normalization,
+        RepeatVectorLayer,
+        MaskingLayer,
+        ActivationLayer,
+        BidirectionalLayer,
+        TimeDistributedLayer {
+
+  /** The Keras class shown in the table, such as {@code LSTM}. */
+  String kerasClass();
+
+  /** The name Keras gives the first layer of this kind, such as {@code lstm}. */
+  String defaultName();
+
+  /** The annotation that declares it, such as {@code Lstm} ({@code Lstm} too when wrapped). */
+  String annotation();
+
+  /** The layer itself, or the layer a wrapper wraps: what messages name. */
+  default Layer core() {
+    return this;
+  }
+
+  /** The values that are wrong whatever the input (a non-positive size, a rate over 1). */
+  default List<Refusal> checkValues(Context context) {
+    return List.of();
+  }
+
+  /** Whether the input needs a time axis. The walk reports a plain vector before checking the rest. */
+  default boolean needsSequence() {
+    return false;
+  }
+
+  /** The output for {@code input}, or why this layer cannot take it. */
+  Step output(Shape input, Context context);
+
+  /**
+   * The weights in Keras's order for {@code input}, each with its size; empty for a layer without
+   * weights. Exact: a size that does not fit in a {@code long} throws {@link ArithmeticException}.
+   */
+  default List<Weight> weights(Shape input) {
+    return List.of();
+  }
+
+  /** The sizes that make up the count, for the overflow message: {@code units = 8 on 4 input features}. */
+  default String sizes(Shape input) {
+    return input.features() + " input features";
+  }
+}
