@@ -19,6 +19,7 @@ public final class Main {
         "GuideBidirectionalSummary.BIDIRECTIONAL_FORWARD_KERNEL_PARAMS",
         GuideBidirectionalSummary.BIDIRECTIONAL_FORWARD_KERNEL_PARAMS);
     print(ReviewSentimentSummary.table(), "ReviewSentimentSummary.ENCODER_PARAMS", ReviewSentimentSummary.ENCODER_PARAMS);
+    print(ConvHeadlinesSummary.table(), "ConvHeadlinesSummary.TRAINABLE_PARAMS", ConvHeadlinesSummary.TRAINABLE_PARAMS);
   }
 
   private static void print(String table, String constant, long value) {

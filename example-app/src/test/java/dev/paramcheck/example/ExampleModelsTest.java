@@ -49,4 +49,23 @@ class ExampleModelsTest {
     assertEquals(17, ReviewSentimentSummary.SENTIMENT_PARAMS);
     assertEquals(2_666_145, ReviewSentimentSummary.TOTAL_PARAMS);
   }
+
+  @Test
+  void convolutionalFrontEndAgreesWithTensorFlowJs() {
+    // TensorFlow.js 4.22, the same layers (tools/corpus): Embedding(20000, 128, inputLength 200,
+    // trainable false) 2,560,000; Conv1D(64, 5, same) 41,024 [null,200,64]; BatchNormalization
+    // 256 (128 trainable); MaxPooling1D(4) [null,50,64]; LSTM(64) 33,024; Dense(1) 65.
+    // Total 2,634,369, trainable 74,241, non-trainable 2,560,128.
+    assertEquals(2_560_000, ConvHeadlinesSummary.WORDS_PARAMS);
+    assertEquals(41_024, ConvHeadlinesSummary.CONV_PARAMS);
+    assertEquals(256, ConvHeadlinesSummary.NORM_PARAMS);
+    assertEquals(64, ConvHeadlinesSummary.NORM_MOVING_MEAN_PARAMS);
+    assertEquals(0, ConvHeadlinesSummary.POOL_PARAMS);
+    assertEquals(33_024, ConvHeadlinesSummary.LSTM_PARAMS);
+    assertEquals(65, ConvHeadlinesSummary.HEADLINE_PARAMS);
+    assertEquals(2_634_369, ConvHeadlinesSummary.TOTAL_PARAMS);
+    assertEquals(74_241, ConvHeadlinesSummary.TRAINABLE_PARAMS);
+    assertEquals(2_560_128, ConvHeadlinesSummary.NON_TRAINABLE_PARAMS);
+    assertTrue(ConvHeadlinesSummary.table().contains("(None, 50, 64)"));
+  }
 }
