@@ -6,7 +6,7 @@ import javax.annotation.processing.Generated;
 /**
  * Parameter counts of {@code com.example.Models.SentimentClassifier}, as Keras counts them, computed by paramcheck at compile time.
  *
- * <p>{@code <LAYER>_PARAMS} is a layer's count, broken down into its weights as Keras names them: {@code _KERNEL_PARAMS}, {@code _RECURRENT_KERNEL_PARAMS}, {@code _BIAS_PARAMS}, {@code _EMBEDDINGS_PARAMS}, {@code _GAMMA_PARAMS}, {@code _BETA_PARAMS}, {@code _MOVING_MEAN_PARAMS} and {@code _MOVING_VARIANCE_PARAMS} (0 where the layer's flags leave a weight out); in a bidirectional layer, each for the {@code FORWARD_} and the {@code BACKWARD_} direction.
+ * <p>{@code <LAYER>_PARAMS} is a layer's count, broken down into its weights as Keras names them ({@code _KERNEL_PARAMS}, {@code _RECURRENT_KERNEL_PARAMS}, {@code _BIAS_PARAMS}, {@code _EMBEDDINGS_PARAMS}, {@code _GAMMA_PARAMS}, {@code _BETA_PARAMS}, {@code _MOVING_MEAN_PARAMS}, {@code _MOVING_VARIANCE_PARAMS}; {@code FORWARD_} and {@code BACKWARD_} in a bidirectional layer; 0 where the layer's flags leave a weight out). {@code _BYTES} is the size at the layer's precision, {@code _MACS} the multiply-accumulates per input sample (only when the input's length is known).
  */
 @Generated("dev.paramcheck.processor.ParamCheckProcessor")
 public final class Models_SentimentClassifierSummary {
@@ -26,9 +26,28 @@ public final class Models_SentimentClassifierSummary {
   public static final long NON_TRAINABLE_PARAMS = 0L;
 
   /**
+   * Size of the weights, each layer at its precision.
+   */
+  public static final long TOTAL_BYTES = 5215812L;
+
+  /**
+   * Size of the trainable weights.
+   */
+  public static final long TRAINABLE_BYTES = 5215812L;
+
+  /**
+   * Size of the non-trainable weights.
+   */
+  public static final long NON_TRAINABLE_BYTES = 0L;
+
+  /**
    * Parameters of layer {@code tokens} (Embedding, output (None, None, 64)).
    */
   public static final long TOKENS_PARAMS = 1280000L;
+
+  public static final long TOKENS_BYTES = 5120000L;
+
+  public static final long TOKENS_MACS = 0L;
 
   public static final long TOKENS_EMBEDDINGS_PARAMS = 1280000L;
 
@@ -36,6 +55,8 @@ public final class Models_SentimentClassifierSummary {
    * Parameters of layer {@code encoder} (Bidirectional, output (None, None, 64)).
    */
   public static final long ENCODER_PARAMS = 18816L;
+
+  public static final long ENCODER_BYTES = 75264L;
 
   public static final long ENCODER_FORWARD_KERNEL_PARAMS = 6144L;
 
@@ -54,6 +75,8 @@ public final class Models_SentimentClassifierSummary {
    */
   public static final long SUMMARIZER_PARAMS = 5120L;
 
+  public static final long SUMMARIZER_BYTES = 20480L;
+
   public static final long SUMMARIZER_KERNEL_PARAMS = 4096L;
 
   public static final long SUMMARIZER_RECURRENT_KERNEL_PARAMS = 1024L;
@@ -64,6 +87,10 @@ public final class Models_SentimentClassifierSummary {
    * Parameters of layer {@code sentiment} (Dense, output (None, 1)).
    */
   public static final long SENTIMENT_PARAMS = 17L;
+
+  public static final long SENTIMENT_BYTES = 68L;
+
+  public static final long SENTIMENT_MACS = 17L;
 
   public static final long SENTIMENT_KERNEL_PARAMS = 16L;
 

@@ -3,87 +3,175 @@ package dev.paramcheck.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
-/** Checks {@code @ParamBudget}: its value, and the counts against it. */
+/**
+ * The budgets: {@code @ParamBudget} (the total, or the trainable parameters with {@code
+ * trainableOnly}), {@code @SizeBudget} (bytes at the layers' precision) and {@code @MacBudget}
+ * (multiply-accumulates per sample), on the model class or a layer field. One check serves all
+ * of them: each bounds one {@link Metric}.
+ */
 final class Budgets {
-  private static final String PARAM_BUDGET = "ParamBudget";
+  /** The budget annotations. */
+  static final List<String> ANNOTATIONS = List.of("ParamBudget", "SizeBudget", "MacBudget");
+
+  /**
+   * A budget as written.
+   *
+   * @param member where it is written (0: the class)
+   * @param annotation its index on the member
+   */
+  record Budget(Metric metric, long max, String written, int member, int annotation) {}
+
+  /** The valid budgets, and the problems of the others' values. */
+  record Read(List<Budget> budgets, List<Problem> problems) {}
 
   private Budgets() {}
 
-  /** Every budget's {@code max} must be at least 1. */
-  static List<Problem> checkValues(ModelDeclaration model) {
+  static Read read(ModelDeclaration model) {
+    List<Budget> budgets = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     for (int i = 0; i < model.members().size(); i++) {
       Member m = model.members().get(i);
-      int a = Placement.indexOf(m, PARAM_BUDGET);
-      if (a < 0) {
-        continue;
-      }
-      long max = m.annotations().get(a).attributes().longValue("max");
-      if (max < 1) {
-        String where = "@ParamBudget of " + (m.isClass() ? "model " + m.name() : "field '" + m.name() + "'");
-        problems.add(Problem.of(
-            Message.INVALID_VALUE,
-            new Site(i, a, "max"),
-            "max",
-            max,
-            where,
-            "max",
-            " (it is the largest parameter count allowed)"));
+      String of = m.isClass() ? "model " + m.name() : "field '" + m.name() + "'";
+      for (int a = 0; a < m.annotations().size(); a++) {
+        Written w = m.annotations().get(a);
+        Site site = new Site(i, a, "max");
+        switch (w.annotation()) {
+          case "ParamBudget" -> {
+            long max = w.attributes().longValue("max");
+            Metric metric = w.attributes().flag("trainableOnly") ? Metric.TRAINABLE_PARAMS : Metric.PARAMS;
+            if (positive(max, site, "@ParamBudget of " + of, " (it is the largest parameter count allowed)", problems)) {
+              budgets.add(new Budget(metric, max, Numbers.grouped(max), i, a));
+            }
+          }
+          case "MacBudget" -> {
+            long max = w.attributes().longValue("max");
+            if (positive(max, site, "@MacBudget of " + of, " (it is the largest cost allowed)", problems)) {
+              budgets.add(new Budget(Metric.MACS, max, Numbers.grouped(max), i, a));
+            }
+          }
+          case "SizeBudget" -> {
+            String text = w.attributes().text("max");
+            Sizes.Parsed parsed = Sizes.parse(text);
+            if (parsed instanceof Sizes.Parsed.Bytes bytes) {
+              budgets.add(new Budget(Metric.BYTES, bytes.bytes(), text + " = " + Numbers.grouped(bytes.bytes()) + " bytes", i, a));
+            } else if (parsed instanceof Sizes.Parsed.Invalid invalid) {
+              problems.add(Problem.of(Message.INVALID_SIZE, site, text, of, invalid.why(), Sizes.ACCEPTED));
+            }
+          }
+          default -> { }
+        }
       }
     }
-    return problems;
+    return new Read(budgets, problems);
   }
 
-  /** Each counted layer against the budget on its field. */
-  static List<Problem> checkLayers(ModelDeclaration model, List<Counting.CountedLayer> layers) {
+  private static boolean positive(long max, Site site, String where, String hint, List<Problem> problems) {
+    if (max >= 1) {
+      return true;
+    }
+    problems.add(Problem.of(Message.INVALID_VALUE, site, "max", max, where, "max", hint));
+    return false;
+  }
+
+  /** Each counted layer against the budgets on its field. */
+  static List<Problem> checkLayers(ModelDeclaration model, List<Budget> budgets, List<Counting.CountedLayer> layers) {
     List<Problem> problems = new ArrayList<>();
     for (Counting.CountedLayer counted : layers) {
-      LayerSummary layer = counted.summary();
-      Declared d = counted.declared();
-      Member m = model.members().get(d.at().member());
-      int a = Placement.indexOf(m, PARAM_BUDGET);
-      if (m.isClass() || a < 0) {
+      int member = counted.declared().at().member();
+      if (model.members().get(member).isClass()) {
         continue; // a class budget bounds the model
       }
-      long max = m.annotations().get(a).attributes().longValue("max");
-      if (max >= 1 && layer.params() > max) {
-        String breakdown = layer.weights().stream()
-            .filter(w -> w.count() > 0)
-            .map(w -> w.key().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + Numbers.grouped(w.count()))
-            .collect(Collectors.joining(" + "));
-        problems.add(Problem.of(
-            Message.LAYER_OVER_BUDGET,
-            new Site(d.at().member(), a, "max"),
-            d.ref(),
-            Numbers.grouped(layer.params()),
-            breakdown,
-            Numbers.grouped(layer.params() - max),
-            Numbers.grouped(max)));
+      for (Budget budget : budgets) {
+        if (budget.member() == member) {
+          check(counted.summary(), counted.declared().ref(), budget).ifPresent(problems::add);
+        }
       }
     }
     return problems;
   }
 
-  /** The model's total against the budget on its class. */
-  static List<Problem> checkModel(ModelDeclaration model, ModelSummary summary) {
-    Member type = model.members().get(0);
-    int a = Placement.indexOf(type, PARAM_BUDGET);
-    if (a < 0) {
-      return List.of();
+  private static java.util.Optional<Problem> check(LayerSummary layer, String ref, Budget budget) {
+    Site site = new Site(budget.member(), budget.annotation(), "max");
+    OptionalLong value = budget.metric().of(layer);
+    if (value.isEmpty()) {
+      return java.util.Optional.of(Problem.of(
+          Message.MACS_UNKNOWN, new Site(budget.member(), budget.annotation(), null), ref,
+          "its input's length is unknown", ref));
     }
-    long max = type.annotations().get(a).attributes().longValue("max");
-    if (max < 1 || summary.totalParams() <= max) {
-      return List.of();
+    long used = value.getAsLong();
+    if (used <= budget.max()) {
+      return java.util.Optional.empty();
     }
-    return List.of(Problem.of(
-        Message.MODEL_OVER_BUDGET,
-        new Site(0, a, "max"),
-        model.name(),
-        Numbers.grouped(summary.totalParams()),
-        Numbers.grouped(summary.totalParams() - max),
-        Numbers.grouped(max),
-        Counting.largest(summary.layers(), summary.totalParams())));
+    Metric metric = budget.metric();
+    String over = metric.format(used - budget.max());
+    return java.util.Optional.of(switch (metric) {
+      case PARAMS -> Problem.of(Message.LAYER_OVER_BUDGET, site, ref, Numbers.grouped(used), breakdown(layer), over,
+          Numbers.grouped(budget.max()));
+      case TRAINABLE_PARAMS -> Problem.of(Message.LAYER_OVER_TRAINABLE_BUDGET, site, ref, Numbers.grouped(used), over,
+          Numbers.grouped(budget.max()));
+      case BYTES -> Problem.of(Message.LAYER_OVER_SIZE_BUDGET, site, ref, Numbers.bytes(used),
+          layer.dtype().name().toLowerCase(Locale.ROOT), over, budget.written());
+      case MACS -> Problem.of(Message.LAYER_OVER_MAC_BUDGET, site, ref, Numbers.grouped(used), over,
+          Numbers.grouped(budget.max()));
+    });
+  }
+
+  private static String breakdown(LayerSummary layer) {
+    return layer.weights().stream()
+        .filter(w -> w.count() > 0)
+        .map(w -> w.key().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + Numbers.grouped(w.count()))
+        .collect(Collectors.joining(" + "));
+  }
+
+  /** What checking the model's own budgets found. */
+  record Checked(List<Problem> problems, List<BudgetUse> uses) {}
+
+  /** The model against the budgets on its class; records every budget's use, the layers' too. */
+  static Checked checkModel(ModelDeclaration model, List<Budget> budgets, ModelSummary summary) {
+    List<Problem> problems = new ArrayList<>();
+    List<BudgetUse> uses = new ArrayList<>();
+    for (Budget budget : budgets) {
+      Member m = model.members().get(budget.member());
+      if (!m.isClass()) {
+        LayerSummary layer = summary.layers().stream().filter(l -> l.name().equals(m.name())).findFirst().orElse(null);
+        if (layer != null && budget.metric().of(layer).isPresent()) {
+          uses.add(new BudgetUse(budget.metric(), layer.name(), "FIELD", budget.max(), budget.metric().of(layer).getAsLong()));
+        }
+        continue;
+      }
+      OptionalLong value = budget.metric().of(summary);
+      if (value.isEmpty()) {
+        problems.add(Problem.of(
+            Message.MACS_UNKNOWN, new Site(0, budget.annotation(), null), "model " + model.name(),
+            "the model's input has no timesteps", "the layer the model starts with"));
+        continue;
+      }
+      long used = value.getAsLong();
+      uses.add(new BudgetUse(budget.metric(), null, "CLASS", budget.max(), used));
+      if (used > budget.max()) {
+        problems.add(overModel(model.name(), summary, budget, used));
+      }
+    }
+    return new Checked(problems, uses);
+  }
+
+  private static Problem overModel(String name, ModelSummary summary, Budget budget, long used) {
+    Site site = new Site(0, budget.annotation(), "max");
+    Metric metric = budget.metric();
+    String largest = Counting.largest(summary.layers(), l -> metric.of(l).orElse(0), used);
+    String over = metric.format(used - budget.max());
+    return switch (metric) {
+      case PARAMS -> Problem.of(Message.MODEL_OVER_BUDGET, site, name, Numbers.grouped(used), over,
+          Numbers.grouped(budget.max()), largest);
+      case TRAINABLE_PARAMS -> Problem.of(Message.MODEL_OVER_TRAINABLE_BUDGET, site, name, Numbers.grouped(used), over,
+          Numbers.grouped(budget.max()), largest);
+      case BYTES -> Problem.of(Message.MODEL_OVER_SIZE_BUDGET, site, name, Numbers.bytes(used), over, budget.written(),
+          largest);
+      case MACS -> Problem.of(Message.MODEL_OVER_MAC_BUDGET, site, name, Numbers.grouped(used), over,
+          Numbers.grouped(budget.max()), largest);
+    };
   }
 }

@@ -1,14 +1,21 @@
 package dev.paramcheck.model;
 
+import dev.paramcheck.Dtype;
+import dev.paramcheck.Framework;
+import dev.paramcheck.model.layer.Torch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
-/** Counts each walked layer's weights and the model's totals exactly: never a wrapped-around long. */
+/**
+ * Counts each walked layer in the model's convention (its weights, their size at its precision,
+ * its multiply-accumulates) and the model's totals, exactly: never a wrapped-around long.
+ */
 final class Counting {
-  /** The counted layers, the totals when they fit, and the overflow problems. */
   /** A counted layer with where it was declared. */
   record CountedLayer(Declared declared, LayerSummary summary) {}
 
@@ -17,46 +24,83 @@ final class Counting {
 
     List<Problem> problems();
 
-    record Counted(List<CountedLayer> layers, long total, long trainable, List<Problem> problems) implements Result {}
+    record Counted(
+        List<CountedLayer> layers, long total, long trainable, long bytes, long trainableBytes, OptionalLong macs,
+        List<Problem> problems) implements Result {}
 
-    record Overflowed(List<CountedLayer> layers, List<Problem> problems) implements Result {}
+    record Uncounted(List<CountedLayer> layers, List<Problem> problems) implements Result {}
   }
 
   private Counting() {}
 
-  static Result count(ModelDeclaration model, List<ShapeWalk.Walked> walked) {
+  static Result count(ModelDeclaration model, Settings settings, List<ShapeWalk.Walked> walked) {
     List<CountedLayer> layers = new ArrayList<>(walked.size());
     List<Problem> problems = new ArrayList<>();
     for (ShapeWalk.Walked w : walked) {
+      Declared d = w.declared();
+      Site site = Site.annotation(d.at().member(), d.at().annotation());
+      String type = w.layer().kerasClass();
+      List<Weight> weights;
       try {
-        List<Weight> weights = w.layer().weights(w.input());
+        if (settings.convention() == Framework.PYTORCH) {
+          Torch torch = w.layer().torch(w.input(), w.context());
+          if (torch instanceof Torch.Inexpressible inexpressible) {
+            problems.add(Declared.problem(d.at(), wrapperOf(d), inexpressible.refusal()));
+            continue;
+          }
+          Torch.Module module = (Torch.Module) torch;
+          type = module.module();
+          weights = module.parameters();
+        } else {
+          weights = w.layer().weights(w.input());
+        }
         long params = 0;
         long trainable = 0;
         for (Weight weight : weights) {
           params = Math.addExact(params, weight.count());
           trainable = Math.addExact(trainable, weight.trainable() ? weight.count() : 0);
         }
-        String name = w.declared().name();
-        layers.add(new CountedLayer(w.declared(), new LayerSummary(
-            name, Names.upperSnake(name), w.layer(), w.input(), w.output(), weights, params, trainable)));
+        Dtype dtype = settings.precision(d.at().member());
+        long bytes;
+        OptionalLong macs;
+        try {
+          bytes = Math.multiplyExact(params, dtype.bits() / 8);
+        } catch (ArithmeticException overflow) {
+          problems.add(Problem.of(Message.METRIC_OVERFLOW, site, d.ref(), "bytes", "its " + Numbers.grouped(params)
+              + " parameters at " + dtype.name().toLowerCase(Locale.ROOT), "make it smaller or lower its precision"));
+          continue;
+        }
+        OptionalLong positions = w.layer().macPositions(w.input(), w.output());
+        try {
+          macs = positions.isPresent()
+              ? OptionalLong.of(Math.multiplyExact(params, positions.getAsLong()))
+              : OptionalLong.empty();
+        } catch (ArithmeticException overflow) {
+          problems.add(Problem.of(Message.METRIC_OVERFLOW, site, d.ref(), "multiply-accumulates", "its "
+              + Numbers.grouped(params) + " parameters at " + Numbers.grouped(positions.getAsLong()) + " positions",
+              "make it smaller or shorten the input"));
+          continue;
+        }
+        layers.add(new CountedLayer(d, new LayerSummary(
+            d.name(), Names.upperSnake(d.name()), w.layer(), w.input(), w.output(), type, weights, params, trainable,
+            dtype, bytes, macs)));
       } catch (ArithmeticException overflow) {
-        problems.add(Problem.of(
-            Message.COUNT_OVERFLOW,
-            Site.annotation(w.declared().at().member(), w.declared().at().annotation()),
-            w.declared().ref(),
-            w.layer().sizes(w.input())));
+        problems.add(Problem.of(Message.COUNT_OVERFLOW, site, d.ref(), w.layer().sizes(w.input())));
       }
     }
     if (!problems.isEmpty()) {
-      return new Result.Overflowed(layers, problems);
+      return new Result.Uncounted(layers, problems);
     }
-    long total = 0;
-    long trainable = 0;
+    List<LayerSummary> summaries = layers.stream().map(CountedLayer::summary).collect(Collectors.toList());
     try {
-      for (CountedLayer layer : layers) {
-        total = Math.addExact(total, layer.summary().params());
-        trainable = Math.addExact(trainable, layer.summary().trainable());
-      }
+      long total = sum(summaries, LayerSummary::params);
+      long trainable = sum(summaries, LayerSummary::trainable);
+      long bytes = sum(summaries, LayerSummary::bytes);
+      long trainableBytes = sum(summaries, LayerSummary::trainableBytes);
+      OptionalLong macs = summaries.stream().allMatch(l -> l.macs().isPresent())
+          ? OptionalLong.of(sum(summaries, l -> l.macs().getAsLong()))
+          : OptionalLong.empty();
+      return new Result.Counted(layers, total, trainable, bytes, trainableBytes, macs, problems);
     } catch (ArithmeticException overflow) {
       Member type = model.members().get(0);
       int budget = Placement.indexOf(type, "ParamBudget");
@@ -64,19 +108,31 @@ final class Counting {
           Message.TOTAL_OVERFLOW,
           budget >= 0 ? Site.annotation(0, budget) : Site.element(0),
           model.name(),
-          largest(layers.stream().map(CountedLayer::summary).collect(Collectors.toList()), -1)));
-      return new Result.Overflowed(layers, problems);
+          largest(summaries, LayerSummary::params, -1)));
+      return new Result.Uncounted(layers, problems);
     }
-    return new Result.Counted(layers, total, trainable, problems);
   }
 
-  /** The three largest layers, largest first (declaration order among equals), with shares. */
-  static String largest(List<LayerSummary> layers, long total) {
+  /** A refusal on a wrapper sits on the wrapper annotation (the first, as only one can refuse). */
+  private static int wrapperOf(Declared d) {
+    return d.at().wrappers().isEmpty() ? d.at().annotation() : d.at().wrappers().get(0);
+  }
+
+  private static long sum(List<LayerSummary> layers, ToLongFunction<LayerSummary> value) {
+    long sum = 0;
+    for (LayerSummary layer : layers) {
+      sum = Math.addExact(sum, value.applyAsLong(layer));
+    }
+    return sum;
+  }
+
+  /** The three largest layers by {@code value}, largest first (declaration order among equals), with shares. */
+  static String largest(List<LayerSummary> layers, ToLongFunction<LayerSummary> value, long total) {
     return layers.stream()
-        .sorted(Comparator.comparingLong(LayerSummary::params).reversed())
+        .sorted(Comparator.comparingLong(value).reversed())
         .limit(3)
-        .map(l -> l.name() + " " + Numbers.grouped(l.params())
-            + (total > 0 ? String.format(Locale.ROOT, " (%.1f%%)", 100.0 * l.params() / total) : ""))
+        .map(l -> l.name() + " " + Numbers.grouped(value.applyAsLong(l))
+            + (total > 0 ? String.format(Locale.ROOT, " (%.1f%%)", 100.0 * value.applyAsLong(l) / total) : ""))
         .collect(Collectors.joining(", "));
   }
 }

@@ -39,11 +39,15 @@ public enum Message {
           + " @TimeDistributed"),
   BUDGET_WITHOUT_LAYER(
       "budget-without-layer",
-      "@ParamBudget on field '%s' bounds a layer, but the field has no layer annotation: add one"
-          + " (%s), or move @ParamBudget to the class to bound the model"),
+      "@%s on field '%s' bounds a layer, but the field has no layer annotation: add one (%s), or"
+          + " move @%s to the class to bound the model"),
+  PRECISION_WITHOUT_LAYER(
+      "precision-without-layer",
+      "@Precision on field '%s' sets a layer's precision, but the field has no layer annotation: add"
+          + " one, or move @Precision to the class to set the model's"),
   NO_LAYERS(
       "no-layers",
-      "model %s has @ParamBudget but no layers: annotate the class (one layer) or its fields (one"
+      "model %s has @%s but no layers: annotate the class (one layer) or its fields (one"
           + " layer each, in order) with a layer annotation such as @Lstm or @Dense"),
 
   // ------------------------------------------------------------------ values
@@ -51,6 +55,9 @@ public enum Message {
   RATE_OUT_OF_RANGE(
       "invalid-value",
       "rate = %s on %s: rate must be from 0 to 1, the fraction of units dropped, as Keras accepts"),
+  INVALID_SIZE(
+      "invalid-size",
+      "max = \"%s\" on @SizeBudget of %s is not a size%s: write %s"),
   UNKNOWN_ACTIVATION(
       "unknown-activation",
       "value = \"%s\" on %s is not a Keras activation: use one of %s"),
@@ -103,6 +110,11 @@ public enum Message {
       "groups = %d on %s does not divide the %d input features that %s outputs: use a divisor of"
           + " %d, or change the features"),
 
+  NOT_IN_PYTORCH(
+      "not-in-pytorch",
+      "%s: %s has no PyTorch equivalent (%s), so the model cannot be counted under the PyTorch"
+          + " convention; %s, or count the model under the Keras convention"),
+
   // ------------------------------------------------------------------ counts and budgets
   COUNT_OVERFLOW(
       "overflow",
@@ -116,6 +128,13 @@ public enum Message {
       "overflow",
       "model %s has more than 9,223,372,036,854,775,807 parameters in total (Long.MAX_VALUE);"
           + " largest layers: %s. Make them smaller"),
+  METRIC_OVERFLOW(
+      "overflow",
+      "%s has more than 9,223,372,036,854,775,807 %s (Long.MAX_VALUE) with %s: %s"),
+  MACS_UNKNOWN(
+      "macs-unknown",
+      "@MacBudget on %s needs the length of the input to count multiply-accumulates, but %s: set"
+          + " timesteps on the first layer (%s)"),
   MODEL_OVER_BUDGET(
       Kind.BUDGET,
       "over-budget",
@@ -125,6 +144,36 @@ public enum Message {
       Kind.BUDGET,
       "over-budget",
       "%s has %s parameters (%s), %s over its budget of %s. Raise max or make the layer smaller"),
+  MODEL_OVER_TRAINABLE_BUDGET(
+      Kind.BUDGET,
+      "over-budget",
+      "model %s has %s trainable parameters, %s over its budget of %s (trainableOnly = true). Largest"
+          + " trainable layers: %s. Raise max, freeze layers (trainable = false) or make them smaller"),
+  LAYER_OVER_TRAINABLE_BUDGET(
+      Kind.BUDGET,
+      "over-budget",
+      "%s has %s trainable parameters, %s over its budget of %s (trainableOnly = true). Raise max,"
+          + " freeze the layer (trainable = false) or make it smaller"),
+  MODEL_OVER_SIZE_BUDGET(
+      Kind.BUDGET,
+      "over-budget",
+      "model %s takes %s at its precision, %s over its size budget of %s. Largest layers: %s. Raise"
+          + " max, lower the precision (@Precision) or make those layers smaller"),
+  LAYER_OVER_SIZE_BUDGET(
+      Kind.BUDGET,
+      "over-budget",
+      "%s takes %s at %s, %s over its size budget of %s. Raise max, lower its precision"
+          + " (@Precision) or make the layer smaller"),
+  MODEL_OVER_MAC_BUDGET(
+      Kind.BUDGET,
+      "over-budget",
+      "model %s costs %s multiply-accumulates per sample, %s over its budget of %s. Largest layers:"
+          + " %s. Raise max, shorten the input or make those layers smaller"),
+  LAYER_OVER_MAC_BUDGET(
+      Kind.BUDGET,
+      "over-budget",
+      "%s costs %s multiply-accumulates per sample, %s over its budget of %s. Raise max, shorten the"
+          + " input or make the layer smaller"),
 
   // ------------------------------------------------------------------ generated code
   CONSTANT_CLASH(
@@ -150,6 +199,9 @@ public enum Message {
       "invalid-option",
       "-A%s=%s is not a valid value: use error (the default: an exceeded budget fails the build) or"
           + " warning (it is reported and the build goes on)"),
+  INVALID_CONVENTION_OPTION(
+      "invalid-option",
+      "-A%s=%s is not a valid value: use keras (the default) or pytorch"),
   INVALID_WIDTH_OPTION(
       "invalid-option",
       "-A%s=%s is not a valid value: use a whole number from %d to %d (Keras prints %d in a"

@@ -1,35 +1,44 @@
 package dev.paramcheck.model;
 
+import dev.paramcheck.Framework;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks a declared model and counts its parameters as Keras does, in steps that each do one
- * thing and return what they found: {@link Placement} (which annotations form the layers), {@link
- * Declared} (each layer's values), {@link ShapeWalk} (shapes between layers), {@link Counting}
- * (exact counts), {@link ConstantNames} and {@link Budgets}. Each problem is reported once, where
- * it is. Runs in time linear in the number of layers.
+ * Checks a declared model and counts it, in steps that each do one thing and return what they
+ * found: {@link Placement} (which annotations form the layers), {@link Declared} (each layer's
+ * values), {@link Budgets#read} (the budgets' values), {@link ShapeWalk} (shapes between layers),
+ * {@link Counting} (exact counts, sizes and costs in the model's convention), {@link
+ * ConstantNames} and the budgets. Each problem is reported once, where it is. Runs in time linear
+ * in the number of layers.
  */
 public final class ModelChecker {
   private ModelChecker() {}
 
-  /** Checks and counts {@code model}. */
+  /** Checks and counts {@code model} under Keras's convention unless it asks for another. */
   public static Analysis check(ModelDeclaration model) {
+    return check(model, Framework.KERAS);
+  }
+
+  /** Checks and counts {@code model}; {@code convention} applies unless the model has its own. */
+  public static Analysis check(ModelDeclaration model, Framework convention) {
     Placement.Result placement = Placement.of(model);
     Declared.Result declared = Declared.read(model, placement.layers());
+    Budgets.Read budgets = Budgets.read(model);
     List<Problem> problems = new ArrayList<>(placement.problems());
     problems.addAll(declared.problems());
-    problems.addAll(Budgets.checkValues(model));
+    problems.addAll(budgets.problems());
     if (!placement.problems().isEmpty()) {
       return new Analysis(problems, Optional.empty()); // which layers the model has is unclear
     }
+    Settings settings = Settings.of(model, convention);
     ShapeWalk.Result walk = ShapeWalk.walk(declared.layers());
     problems.addAll(walk.problems());
-    Counting.Result counting = Counting.count(model, walk.walked());
+    Counting.Result counting = Counting.count(model, settings, walk.walked());
     problems.addAll(counting.problems());
     problems.addAll(ConstantNames.check(model, counting.layers()));
-    problems.addAll(Budgets.checkLayers(model, counting.layers()));
+    problems.addAll(Budgets.checkLayers(model, budgets.budgets(), counting.layers()));
     boolean countable = walk instanceof ShapeWalk.Result.Complete
         && problems.stream().allMatch(p -> p.message().kind() == Message.Kind.BUDGET);
     if (!countable || !(counting instanceof Counting.Result.Counted counted)) {
@@ -37,10 +46,17 @@ public final class ModelChecker {
     }
     ModelSummary summary = new ModelSummary(
         model.name(),
+        settings.convention(),
         counted.layers().stream().map(Counting.CountedLayer::summary).toList(),
         counted.total(),
-        counted.trainable());
-    problems.addAll(Budgets.checkModel(model, summary));
-    return new Analysis(problems, Optional.of(summary));
+        counted.trainable(),
+        counted.bytes(),
+        counted.trainableBytes(),
+        counted.macs(),
+        List.of());
+    Budgets.Checked checked = Budgets.checkModel(model, budgets.budgets(), summary);
+    problems.addAll(checked.problems());
+    boolean stillCountable = checked.problems().stream().allMatch(p -> p.message().kind() == Message.Kind.BUDGET);
+    return new Analysis(problems, stillCountable ? Optional.of(summary.withBudgets(checked.uses())) : Optional.empty());
   }
 }

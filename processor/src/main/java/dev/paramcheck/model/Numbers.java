@@ -28,13 +28,13 @@ public final class Numbers {
   }
 
   /**
-   * The size of {@code params} float32 parameters as Keras's {@code readable_memory_size} prints
-   * it: 4 bytes each, 1024-based units, two decimals ({@code 164106} to {@code 641.04 KB}).
+   * A size in bytes as Keras's {@code readable_memory_size} prints it: 1024-based units named B,
+   * KB, MB, ..., two decimals ({@code 656424} to {@code 641.04 KB}).
    */
-  public static String float32Size(long params) {
+  public static String kerasSize(long bytes) {
     // Python divides the exact integer by 1024 in floating point; dividing a double by a power of
     // two is exact, so converting once and dividing gives the same values.
-    double size = params * 4.0;
+    double size = bytes;
     for (String unit : UNITS) {
       if (size / 1024 < 1) {
         return twoDecimals(size) + " " + unit;
@@ -42,6 +42,12 @@ public final class Numbers {
       size /= 1024;
     }
     return twoDecimals(size) + " " + UNITS[UNITS.length - 1];
+  }
+
+  /** An exact size for messages: {@code 656,424 bytes (641.04 KiB)}, with the unit's real name. */
+  public static String bytes(long bytes) {
+    String readable = kerasSize(bytes);
+    return grouped(bytes) + " bytes" + (bytes < 1024 ? "" : " (" + readable.replace("B", "iB") + ")");
   }
 
   /** Python's {@code "{:.2f}".format(x)}: the exact binary value, rounded half to even. */

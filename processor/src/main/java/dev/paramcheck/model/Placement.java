@@ -56,10 +56,19 @@ final class Placement {
           wrappers.add(a);
         }
       }
-      int budget = indexOf(m, "ParamBudget");
-      if (!m.isClass() && budget >= 0 && layer < 0) {
-        problems.add(Problem.of(
-            Message.BUDGET_WITHOUT_LAYER, Site.annotation(i, budget), m.name(), LayerKinds.layerAnnotations()));
+      if (!m.isClass() && layer < 0) {
+        for (String name : Budgets.ANNOTATIONS) {
+          int budget = indexOf(m, name);
+          if (budget >= 0) {
+            problems.add(Problem.of(
+                Message.BUDGET_WITHOUT_LAYER, Site.annotation(i, budget), name, m.name(),
+                LayerKinds.layerAnnotations(), name));
+          }
+        }
+        int precision = indexOf(m, "Precision");
+        if (precision >= 0) {
+          problems.add(Problem.of(Message.PRECISION_WITHOUT_LAYER, Site.annotation(i, precision), m.name()));
+        }
       }
       if (layer >= 0) {
         (m.isClass() ? classLayer : fieldLayers).add(new Placed(i, layer, wrappers));
@@ -76,9 +85,10 @@ final class Placement {
           fieldLayers.size(),
           annotation));
     }
-    int budget = indexOf(type, "ParamBudget");
-    if (classLayer.isEmpty() && fieldLayers.isEmpty() && budget >= 0) {
-      problems.add(Problem.of(Message.NO_LAYERS, Site.annotation(0, budget), type.name()));
+    if (classLayer.isEmpty() && fieldLayers.isEmpty() && !type.annotations().isEmpty() && problems.isEmpty()) {
+      // the class carries only model-wide annotations (budgets, precision, convention)
+      Written first = type.annotations().get(0);
+      problems.add(Problem.of(Message.NO_LAYERS, Site.annotation(0, 0), type.name(), first.annotation()));
     }
     return new Result(classLayer.isEmpty() ? fieldLayers : classLayer, problems);
   }

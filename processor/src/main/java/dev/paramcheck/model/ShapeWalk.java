@@ -21,7 +21,7 @@ import java.util.OptionalLong;
  */
 final class ShapeWalk {
   /** A layer with its shapes. */
-  record Walked(Declared declared, Layer layer, Shape input, Shape output) {}
+  record Walked(Declared declared, Layer layer, Context context, Shape input, Shape output) {}
 
   /** The outcome: every layer walked, or the walk stopped at a layer whose output is unknown. */
   sealed interface Result {
@@ -100,7 +100,7 @@ final class ShapeWalk {
       if (!output.sequence() && (position == 0 || input.sequence())) {
         timeLostFix = fix(layer, d.ref(), position == 0 && !input.sequence());
       }
-      walked.add(new Walked(d, layer, input, output));
+      walked.add(new Walked(d, layer, context, input, output));
       previous = output;
     }
     return true;

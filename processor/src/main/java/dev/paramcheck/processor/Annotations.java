@@ -1,6 +1,10 @@
 package dev.paramcheck.processor;
 
+import dev.paramcheck.Convention;
+import dev.paramcheck.MacBudget;
 import dev.paramcheck.ParamBudget;
+import dev.paramcheck.Precision;
+import dev.paramcheck.SizeBudget;
 import dev.paramcheck.model.layer.LayerKinds;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -9,9 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The annotation types paramcheck reads: every layer kind, wrapper and budget, by qualified name. */
+/**
+ * The annotation types paramcheck reads: every layer kind, wrapper, budget and model-wide setting,
+ * by qualified name.
+ */
 final class Annotations {
-  /** Qualified name to simple name, in a fixed order: the layers, the wrappers, the budgets. */
+  /** Qualified name to simple name, in a fixed order: the layers, the wrappers, the rest. */
   static final Map<String, String> OURS;
 
   static {
@@ -19,6 +26,10 @@ final class Annotations {
     LayerKinds.ALL.forEach(k -> all.add(k.annotation()));
     LayerKinds.WRAPPERS.forEach(w -> all.add(w.annotation()));
     all.add(ParamBudget.class);
+    all.add(SizeBudget.class);
+    all.add(MacBudget.class);
+    all.add(Precision.class);
+    all.add(Convention.class);
     Map<String, String> ours = new LinkedHashMap<>();
     for (Class<? extends Annotation> a : all) {
       ours.put(a.getCanonicalName(), a.getSimpleName());

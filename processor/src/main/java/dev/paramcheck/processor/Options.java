@@ -1,5 +1,6 @@
 package dev.paramcheck.processor;
 
+import dev.paramcheck.Framework;
 import dev.paramcheck.model.Message;
 import dev.paramcheck.summary.SummaryTable;
 import java.util.ArrayList;
@@ -22,15 +23,20 @@ final class Options {
   /** {@code -Aparamcheck.tableWidth=N}: the summary table's line length, as Keras's {@code line_length}. */
   static final String TABLE_WIDTH = "paramcheck.tableWidth";
 
-  static final Set<String> ALL = Set.of(BUDGET, TABLE_WIDTH);
+  /** {@code -Aparamcheck.convention=keras|pytorch}: whose rules count models without {@code @Convention}. */
+  static final String CONVENTION = "paramcheck.convention";
+
+  static final Set<String> ALL = Set.of(BUDGET, TABLE_WIDTH, CONVENTION);
 
   private final Diagnostic.Kind budgetKind;
   private final int tableWidth;
+  private final Framework convention;
   private final List<Invalid> problems;
 
-  private Options(Diagnostic.Kind budgetKind, int tableWidth, List<Invalid> problems) {
+  private Options(Diagnostic.Kind budgetKind, int tableWidth, Framework convention, List<Invalid> problems) {
     this.budgetKind = budgetKind;
     this.tableWidth = tableWidth;
+    this.convention = convention;
     this.problems = List.copyOf(problems);
   }
 
@@ -58,12 +64,24 @@ final class Options {
         tableWidth = SummaryTable.DEFAULT_WIDTH;
       }
     }
-    return new Options(budgetKind, tableWidth, problems);
+    Framework convention = Framework.KERAS;
+    String framework = options.get(CONVENTION);
+    if (framework != null && framework.equalsIgnoreCase("pytorch")) {
+      convention = Framework.PYTORCH;
+    } else if (framework != null && !framework.equalsIgnoreCase("keras")) {
+      problems.add(new Invalid(Message.INVALID_CONVENTION_OPTION, List.of(CONVENTION, framework)));
+    }
+    return new Options(budgetKind, tableWidth, convention, problems);
   }
 
   /** The kind of diagnostic an exceeded budget gets. */
   Diagnostic.Kind budgetKind() {
     return budgetKind;
+  }
+
+  /** The convention of models without {@code @Convention}. */
+  Framework convention() {
+    return convention;
   }
 
   /** The summary table's line length. */

@@ -143,7 +143,7 @@ public final class ParamCheckProcessor extends AbstractProcessor {
     if (read == null) {
       return; // javac reports what is wrong with the annotation itself
     }
-    Analysis analysis = ModelChecker.check(read.declaration());
+    Analysis analysis = ModelChecker.check(read.declaration(), options.convention());
     for (Problem problem : analysis.problems()) {
       reporter.report(read, problem);
     }

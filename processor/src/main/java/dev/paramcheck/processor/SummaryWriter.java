@@ -7,6 +7,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.paramcheck.Framework;
 import dev.paramcheck.model.LayerSummary;
 import dev.paramcheck.model.ModelSummary;
 import dev.paramcheck.model.Weight;
@@ -77,11 +78,14 @@ final class SummaryWriter {
     int available = CONSTANT_POOL_LIMIT - CONSTANT_POOL_RESERVE - 2 * pieces;
     java.util.Set<Long> values = new java.util.HashSet<>();
     values.add(summary.totalParams());
+    values.add(summary.totalBytes());
     values.add(0L);
-    long names = 3;
+    long names = 7;
     for (LayerSummary layer : summary.layers()) {
-      names++;
+      names += layer.macs().isPresent() ? 3 : 2;
       values.add(layer.params());
+      values.add(layer.bytes());
+      layer.macs().ifPresent(values::add);
     }
     if (names + 2L * values.size() > available) {
       return Layout.TOO_LARGE;
@@ -102,14 +106,21 @@ final class SummaryWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addOriginatingElement(model)
             .addJavadoc(
-                "Parameter counts of {@code $L}, as Keras counts them, computed by paramcheck at compile"
+                "Parameter counts of {@code $L}, as $L counts them, computed by paramcheck at compile"
                     + " time.\n\n<p>{@code <LAYER>_PARAMS} is a layer's count, broken down into its"
-                    + " weights as Keras names them: {@code _KERNEL_PARAMS}, {@code _RECURRENT_KERNEL_PARAMS},"
-                    + " {@code _BIAS_PARAMS}, {@code _EMBEDDINGS_PARAMS}, {@code _GAMMA_PARAMS}, {@code"
-                    + " _BETA_PARAMS}, {@code _MOVING_MEAN_PARAMS} and {@code _MOVING_VARIANCE_PARAMS} (0"
-                    + " where the layer's flags leave a weight out); in a bidirectional layer, each for the"
-                    + " {@code FORWARD_} and the {@code BACKWARD_} direction.\n",
-                modelName);
+                    + " weights as $L names them ($L; 0 where the layer's flags leave a weight out)."
+                    + " {@code _BYTES} is the size at the layer's precision, {@code _MACS} the"
+                    + " multiply-accumulates per input sample (only when the input's length is known).\n",
+                modelName,
+                summary.convention() == Framework.PYTORCH ? "PyTorch" : "Keras",
+                summary.convention() == Framework.PYTORCH ? "PyTorch" : "Keras",
+                summary.convention() == Framework.PYTORCH
+                    ? "{@code _WEIGHT_IH_L0_PARAMS}, {@code _BIAS_HH_L0_PARAMS}, ..., {@code _L0_REVERSE} for the"
+                        + " backward direction; {@code _WEIGHT_PARAMS}, {@code _BIAS_PARAMS}"
+                    : "{@code _KERNEL_PARAMS}, {@code _RECURRENT_KERNEL_PARAMS}, {@code _BIAS_PARAMS}, {@code"
+                        + " _EMBEDDINGS_PARAMS}, {@code _GAMMA_PARAMS}, {@code _BETA_PARAMS}, {@code"
+                        + " _MOVING_MEAN_PARAMS}, {@code _MOVING_VARIANCE_PARAMS}; {@code FORWARD_} and {@code"
+                        + " BACKWARD_} in a bidirectional layer");
     if (generated != null) {
       type.addAnnotation(generated);
     }
@@ -117,13 +128,23 @@ final class SummaryWriter {
     type.addField(constant("TRAINABLE_PARAMS", summary.trainableParams(), "Trainable parameters of the model."));
     type.addField(constant(
         "NON_TRAINABLE_PARAMS", summary.nonTrainableParams(), "Non-trainable parameters of the model."));
+    type.addField(constant("TOTAL_BYTES", summary.totalBytes(), "Size of the weights, each layer at its precision."));
+    type.addField(constant("TRAINABLE_BYTES", summary.trainableBytes(), "Size of the trainable weights."));
+    type.addField(constant("NON_TRAINABLE_BYTES", summary.nonTrainableBytes(), "Size of the non-trainable weights."));
+    if (summary.macs().isPresent()) {
+      type.addField(constant("TOTAL_MACS", summary.macs().getAsLong(), "Multiply-accumulates per input sample."));
+    }
     for (LayerSummary layer : summary.layers()) {
       type.addField(constant(
           layer.paramsConstant(),
           layer.params(),
-          "Parameters of layer {@code " + layer.name() + "} (" + layer.kerasClass() + ", output "
+          "Parameters of layer {@code " + layer.name() + "} (" + layer.type() + ", output "
               + layer.output() + (layer.nonTrainable() > 0 ? ", " + layer.nonTrainable() + " non-trainable" : "")
               + ")."));
+      type.addField(constant(layer.bytesConstant(), layer.bytes(), null));
+      if (layer.macs().isPresent()) {
+        type.addField(constant(layer.macsConstant(), layer.macs().getAsLong(), null));
+      }
       for (Weight weight : breakdown ? layer.weights() : List.<Weight>of()) {
         type.addField(constant(layer.weightConstant(weight), weight.count(), null));
       }

@@ -43,14 +43,27 @@ public final class SummaryTable {
     List<Row> rows = new ArrayList<>(summary.layers().size());
     for (LayerSummary layer : summary.layers()) {
       rows.add(new Row(
-          layer.name() + " (" + layer.kerasClass() + ")", layer.output().toString(), Numbers.grouped(layer.params())));
+          layer.name() + " (" + layer.type() + ")", layer.output().toString(), Numbers.grouped(layer.params())));
     }
-    return render(
-        summary.name(), rows, summary.totalParams(), summary.trainableParams(), summary.nonTrainableParams(), width);
+    StringBuilder out = new StringBuilder(render(summary.name(), rows, width));
+    footer(out, "Total params", summary.totalParams(), summary.totalBytes());
+    footer(out, "Trainable params", summary.trainableParams(), summary.trainableBytes());
+    footer(out, "Non-trainable params", summary.nonTrainableParams(), summary.nonTrainableBytes());
+    summary.macs().ifPresent(macs -> out.append(" MACs per sample: ").append(Numbers.grouped(macs)).append('\n'));
+    return out.toString();
   }
 
-  /** The summary with these rows and totals, {@code width} cells wide. */
+  /** The summary with these rows and totals, float32, {@code width} cells wide. */
   public static String render(String title, List<Row> rows, long total, long trainable, long nonTrainable, int width) {
+    StringBuilder out = new StringBuilder(render(title, rows, width));
+    footer(out, "Total params", total, total * 4);
+    footer(out, "Trainable params", trainable, trainable * 4);
+    footer(out, "Non-trainable params", nonTrainable, nonTrainable * 4);
+    return out.toString();
+  }
+
+  /** The title and the table of these rows, {@code width} cells wide, without the footer. */
+  private static String render(String title, List<Row> rows, int width) {
     if (width < MIN_WIDTH || width > MAX_WIDTH) {
       throw new IllegalArgumentException("width " + width + " is not in [" + MIN_WIDTH + ", " + MAX_WIDTH + "]");
     }
@@ -71,9 +84,6 @@ public final class SummaryTable {
       row(out, cells, '\u2502', r.layer(), r.shape(), r.params());
     }
     border(out, cells, '\u2514', '\u2500', '\u2534', '\u2518');
-    footer(out, "Total params", total);
-    footer(out, "Trainable params", trainable);
-    footer(out, "Non-trainable params", nonTrainable);
     return out.toString();
   }
 
@@ -151,8 +161,9 @@ public final class SummaryTable {
     return justified;
   }
 
-  private static void footer(StringBuilder out, String label, long params) {
+  /** A footer line as Keras prints it: the count and the weights' size at their dtypes. */
+  private static void footer(StringBuilder out, String label, long params, long bytes) {
     out.append(' ').append(label).append(": ").append(Numbers.grouped(params))
-        .append(" (").append(Numbers.float32Size(params)).append(")\n");
+        .append(" (").append(Numbers.kerasSize(bytes)).append(")\n");
   }
 }

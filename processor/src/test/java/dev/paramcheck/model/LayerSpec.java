@@ -51,7 +51,11 @@ final class LayerSpec {
   }
 
   static Written budget(long max) {
-    return written("ParamBudget", Set.of("max"), "max", max);
+    return written("ParamBudget", Set.of("max"), "max", max, "trainableOnly", false);
+  }
+
+  static Written precision(String dtype) {
+    return written("Precision", Set.of("value"), "value", dtype);
   }
 
   static Written bidirectional(Merge merge) {

@@ -183,11 +183,21 @@ class ModelCheckerTest {
     many.add(Member.field("e", LayerSpec.embedding(max, max))); // 4.6e18 each
     many.add(Member.field("d1", LayerSpec.dense(max, INFERRED, true)));
     many.add(Member.field("d2", LayerSpec.dense(max, INFERRED, true)));
-    ModelDeclaration twoHuge = new ModelDeclaration("M", List.of(Member.type("M", List.of()), many.get(0)));
-    assertThat(problems(twoHuge)).isEmpty();
-    p = problems(fields(many.toArray(new Member[0])));
+    // at float16, 2 bytes each: (2^31 - 1)^2 * 2 = 2^63 - 2^33 + 2 bytes still fit
+    Member half = Member.type("M", List.of(LayerSpec.precision("FLOAT16")));
+    ModelDeclaration oneHuge = new ModelDeclaration("M", List.of(half, many.get(0)));
+    assertThat(problems(oneHuge)).isEmpty();
+    List<Member> members = new ArrayList<>(List.of(half));
+    members.addAll(many);
+    p = problems(new ModelDeclaration("M", members));
     assertThat(p).hasSize(1);
     assertThat(p.get(0).message()).isEqualTo(Message.TOTAL_OVERFLOW);
+    // at float32 (4 bytes) the same layer's size does not fit: an error on the size, not the count
+    p = problems(new ModelDeclaration("M", List.of(Member.type("M", List.of()), many.get(0))));
+    assertThat(p).hasSize(1);
+    assertThat(p.get(0).text()).isEqualTo("[paramcheck:overflow] layer 'e' (Embedding) has more than"
+        + " 9,223,372,036,854,775,807 bytes (Long.MAX_VALUE) with its 4,611,686,014,132,420,609 parameters at"
+        + " float32: make it smaller or lower its precision");
   }
 
   @Test

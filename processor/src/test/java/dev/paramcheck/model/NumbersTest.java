@@ -18,7 +18,7 @@ class NumbersTest {
       })
   void asKerasPrintsThem(long params, String grouped, String size) {
     assertThat(Numbers.grouped(params)).isEqualTo(grouped);
-    assertThat(Numbers.float32Size(params)).isEqualTo(size);
+    assertThat(Numbers.kerasSize(params * 4)).isEqualTo(size);
   }
 
   @ParameterizedTest

@@ -31,7 +31,11 @@ class SummaryGenerationTest {
             "TOTAL_PARAMS", 120L,
             "TRAINABLE_PARAMS", 120L,
             "NON_TRAINABLE_PARAMS", 0L,
+            "TOTAL_BYTES", 480L, // Keras 3: prod(shape) * 32 bits / 8 per float32 weight
+            "TRAINABLE_BYTES", 480L,
+            "NON_TRAINABLE_BYTES", 0L,
             "SIMPLE_RNN_PARAMS", 120L,
+            "SIMPLE_RNN_BYTES", 480L,
             "SIMPLE_RNN_KERNEL_PARAMS", 10L,
             "SIMPLE_RNN_RECURRENT_KERNEL_PARAMS", 100L,
             "SIMPLE_RNN_BIAS_PARAMS", 10L)

@@ -33,6 +33,24 @@ public record ActivationLayer(String value) implements Layer {
     return "activation";
   }
 
+  /** The {@code torch.nn} module of each Keras activation, for the torchinfo table. */
+  private static final java.util.Map<String, String> TORCH = java.util.Map.ofEntries(
+      java.util.Map.entry("relu", "ReLU"), java.util.Map.entry("leaky_relu", "LeakyReLU"),
+      java.util.Map.entry("relu6", "ReLU6"), java.util.Map.entry("softmax", "Softmax"),
+      java.util.Map.entry("elu", "ELU"), java.util.Map.entry("selu", "SELU"),
+      java.util.Map.entry("softplus", "Softplus"), java.util.Map.entry("softsign", "Softsign"),
+      java.util.Map.entry("silu", "SiLU"), java.util.Map.entry("swish", "SiLU"),
+      java.util.Map.entry("gelu", "GELU"), java.util.Map.entry("tanh", "Tanh"),
+      java.util.Map.entry("sigmoid", "Sigmoid"), java.util.Map.entry("hard_sigmoid", "Hardsigmoid"),
+      java.util.Map.entry("hard_silu", "Hardswish"), java.util.Map.entry("hard_swish", "Hardswish"),
+      java.util.Map.entry("linear", "Identity"), java.util.Map.entry("mish", "Mish"),
+      java.util.Map.entry("log_softmax", "LogSoftmax"));
+
+  @Override
+  public Torch torch(Shape input, Context context) {
+    return Torch.module(TORCH.getOrDefault(value, "Activation"));
+  }
+
   @Override
   public String annotation() {
     return "Activation";

@@ -20,6 +20,11 @@ public record AveragePooling1dLayer(int poolSize, int strides, Padding padding) 
   }
 
   @Override
+  public Torch torch(dev.paramcheck.model.Shape input, Context context) {
+    return Torch.module("AvgPool1d");
+  }
+
+  @Override
   public String annotation() {
     return "AveragePooling1d";
   }

@@ -27,6 +27,11 @@ public record BatchNormalizationLayer(boolean center, boolean scale, boolean tra
   }
 
   @Override
+  public String torchModule() {
+    return "BatchNorm1d";
+  }
+
+  @Override
   public String annotation() {
     return "BatchNormalization";
   }

@@ -85,6 +85,34 @@ public record BidirectionalLayer(Recurrent inner, Merge merge) implements Layer,
   }
 
   @Override
+  public java.util.OptionalLong macPositions(Shape input, Shape output) {
+    return input.timesteps();
+  }
+
+  /** {@code bidirectional=True}: the forward parameters, then each again with {@code _reverse}. */
+  @Override
+  public Torch torch(Shape input, Context context) {
+    if (merge != Merge.CONCAT) {
+      return new Torch.Inexpressible(Refusal.onWrapper(
+          Message.NOT_IN_PYTORCH,
+          "merge",
+          context.ref(),
+          "@Bidirectional(merge = " + merge + ")",
+          "a bidirectional torch.nn layer always concatenates the two directions",
+          "use merge = CONCAT"));
+    }
+    Torch one = inner.torch(input, context);
+    if (!(one instanceof Torch.Module module)) {
+      return one;
+    }
+    List<Weight> both = new ArrayList<>(module.parameters());
+    for (Weight w : module.parameters()) {
+      both.add(w.renamed(w.key() + "_REVERSE"));
+    }
+    return new Torch.Module(module.module(), both);
+  }
+
+  @Override
   public String sizes(Shape input) {
     return inner.sizes(input);
   }

@@ -102,6 +102,21 @@ public record Conv1dLayer(
   }
 
   @Override
+  public java.util.OptionalLong macPositions(Shape input, Shape output) {
+    return output.timesteps();
+  }
+
+  /**
+   * {@code torch.nn.Conv1d(features, filters, kernelSize, groups=groups)}: {@code weight (filters,
+   * features / groups, kernelSize)}, {@code bias (filters)}. Padding changes no parameter.
+   */
+  @Override
+  public Torch torch(Shape input, Context context) {
+    List<Weight> keras = weights(input);
+    return Torch.module("Conv1d", keras.get(0).renamed("WEIGHT"), keras.get(1));
+  }
+
+  @Override
   public String sizes(Shape input) {
     return "filters = " + filters + " and kernelSize = " + kernelSize + " on " + input.features() + " input features";
   }

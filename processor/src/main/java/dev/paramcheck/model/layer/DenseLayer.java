@@ -62,6 +62,20 @@ public record DenseLayer(int units, OptionalInt features, OptionalInt timesteps,
   }
 
   @Override
+  public java.util.OptionalLong macPositions(Shape input, Shape output) {
+    return input.positions();
+  }
+
+  /** {@code torch.nn.Linear(features, units)}: {@code weight (units, features)}, {@code bias (units)}. */
+  @Override
+  public Torch torch(Shape input, Context context) {
+    return Torch.module(
+        "Linear",
+        new Weight("WEIGHT", Math.multiplyExact(input.features(), units), trainable),
+        new Weight("BIAS", useBias ? units : 0, trainable));
+  }
+
+  @Override
   public String sizes(Shape input) {
     return "units = " + units + " on " + input.features() + " input features";
   }

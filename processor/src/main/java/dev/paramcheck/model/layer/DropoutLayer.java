@@ -33,6 +33,11 @@ public record DropoutLayer(double rate) implements Layer {
   }
 
   @Override
+  public Torch torch(dev.paramcheck.model.Shape input, Context context) {
+    return Torch.module("Dropout");
+  }
+
+  @Override
   public String annotation() {
     return "Dropout";
   }

@@ -67,6 +67,12 @@ public record EmbeddingLayer(int inputDim, int outputDim, OptionalInt timesteps,
     return List.of(new Weight("EMBEDDINGS", Math.multiplyExact((long) inputDim, outputDim), trainable));
   }
 
+  /** {@code torch.nn.Embedding(inputDim, outputDim)}: {@code weight (inputDim, outputDim)}. */
+  @Override
+  public Torch torch(Shape input, Context context) {
+    return Torch.module("Embedding", new Weight("WEIGHT", Math.multiplyExact((long) inputDim, outputDim), trainable));
+  }
+
   @Override
   public String sizes(Shape input) {
     return "inputDim = " + inputDim + " and outputDim = " + outputDim;

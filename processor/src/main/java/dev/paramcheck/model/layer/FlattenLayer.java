@@ -21,6 +21,11 @@ public record FlattenLayer() implements Layer {
   }
 
   @Override
+  public Torch torch(dev.paramcheck.model.Shape input, Context context) {
+    return Torch.module("Flatten");
+  }
+
+  @Override
   public String annotation() {
     return "Flatten";
   }

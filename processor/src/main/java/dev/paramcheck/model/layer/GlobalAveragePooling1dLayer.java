@@ -19,6 +19,11 @@ public record GlobalAveragePooling1dLayer() implements GlobalPooling1d {
   }
 
   @Override
+  public Torch torch(dev.paramcheck.model.Shape input, Context context) {
+    return Torch.module("AdaptiveAvgPool1d");
+  }
+
+  @Override
   public String annotation() {
     return "GlobalAveragePooling1d";
   }

@@ -19,6 +19,11 @@ public record GlobalMaxPooling1dLayer() implements GlobalPooling1d {
   }
 
   @Override
+  public Torch torch(dev.paramcheck.model.Shape input, Context context) {
+    return Torch.module("AdaptiveMaxPool1d");
+  }
+
+  @Override
   public String annotation() {
     return "GlobalMaxPooling1d";
   }

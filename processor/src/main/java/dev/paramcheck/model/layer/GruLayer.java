@@ -29,8 +29,28 @@ public record GruLayer(
   }
 
   @Override
+  public String torchModule() {
+    return "GRU";
+  }
+
+  @Override
   public int gates() {
     return 3;
+  }
+
+  /** {@code torch.nn.GRU} is the {@code reset_after = true} layout only. */
+  @Override
+  public Torch torch(dev.paramcheck.model.Shape input, Context context) {
+    if (!resetAfter) {
+      return new Torch.Inexpressible(Refusal.of(
+          dev.paramcheck.model.Message.NOT_IN_PYTORCH,
+          "resetAfter",
+          context.ref(),
+          "resetAfter = false",
+          "torch.nn.GRU applies the reset gate after the recurrent matrix, as Keras's reset_after = true",
+          "set resetAfter = true"));
+    }
+    return Recurrent.super.torch(input, context);
   }
 
   @Override

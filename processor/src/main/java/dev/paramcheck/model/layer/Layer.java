@@ -61,6 +61,22 @@ public sealed interface Layer
     return List.of();
   }
 
+  /**
+   * How many positions of one input sample the layer's weight matrices are applied at, for its
+   * multiply-accumulates (its parameter count times this): the time steps for a recurrent layer or
+   * a Dense on a sequence, the output positions for a Conv1D, 1 for a vector; 0 for a layer that
+   * costs none by paramcheck's convention (lookups, normalization, pooling, dropout). Empty when a
+   * length it needs is unknown.
+   */
+  default java.util.OptionalLong macPositions(Shape input, Shape output) {
+    return java.util.OptionalLong.of(0);
+  }
+
+  /** The layer under the PyTorch convention; a layer without weights is a module without parameters. */
+  default Torch torch(Shape input, Context context) {
+    return new Torch.Module(kerasClass(), List.of());
+  }
+
   /** The sizes that make up the count, for the overflow message: {@code units = 8 on 4 input features}. */
   default String sizes(Shape input) {
     return input.features() + " input features";

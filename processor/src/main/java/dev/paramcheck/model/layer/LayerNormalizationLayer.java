@@ -26,6 +26,11 @@ public record LayerNormalizationLayer(boolean center, boolean scale, boolean tra
   }
 
   @Override
+  public String torchModule() {
+    return "LayerNorm";
+  }
+
+  @Override
   public String annotation() {
     return "LayerNormalization";
   }

@@ -29,6 +29,11 @@ public record LstmLayer(
   }
 
   @Override
+  public String torchModule() {
+    return "LSTM";
+  }
+
+  @Override
   public int gates() {
     return 4;
   }

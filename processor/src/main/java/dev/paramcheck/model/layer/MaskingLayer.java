@@ -22,6 +22,11 @@ public record MaskingLayer(double maskValue, OptionalInt features, OptionalInt t
   }
 
   @Override
+  public Torch torch(dev.paramcheck.model.Shape input, Context context) {
+    return Torch.module("Masking");
+  }
+
+  @Override
   public String annotation() {
     return "Masking";
   }

@@ -20,6 +20,11 @@ public record MaxPooling1dLayer(int poolSize, int strides, Padding padding) impl
   }
 
   @Override
+  public Torch torch(dev.paramcheck.model.Shape input, Context context) {
+    return Torch.module("MaxPool1d");
+  }
+
+  @Override
   public String annotation() {
     return "MaxPooling1d";
   }

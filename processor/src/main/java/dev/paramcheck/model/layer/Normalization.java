@@ -14,4 +14,30 @@ public sealed interface Normalization extends Layer permits BatchNormalizationLa
   default Step output(Shape input, Context context) {
     return Step.of(input);
   }
+
+  /** The {@code torch.nn} module: {@code BatchNorm1d} or {@code LayerNorm}. */
+  String torchModule();
+
+  /**
+   * {@code affine=True} gives {@code weight} and {@code bias} of {@code features} each, {@code
+   * affine=False} neither; PyTorch has no way to keep only one, and keeps BatchNorm's running
+   * statistics as buffers, not parameters.
+   */
+  @Override
+  default Torch torch(Shape input, Context context) {
+    if (center() != scale()) {
+      return new Torch.Inexpressible(Refusal.of(
+          dev.paramcheck.model.Message.NOT_IN_PYTORCH,
+          "center",
+          context.ref(),
+          "center = " + center() + " with scale = " + scale(),
+          "torch.nn." + torchModule() + " has both weight and bias (affine) or neither",
+          "set center and scale alike"));
+    }
+    long f = scale() ? input.features() : 0;
+    return Torch.module(
+        torchModule(),
+        new dev.paramcheck.model.Weight("WEIGHT", f, trainable()),
+        new dev.paramcheck.model.Weight("BIAS", f, trainable()));
+  }
 }

@@ -50,6 +50,31 @@ public sealed interface Recurrent extends Layer, ModelInput permits SimpleRnnLay
         new Weight("BIAS", useBias() ? biasVectors() * gateUnits : 0, trainable()));
   }
 
+  /** The {@code torch.nn} module: {@code RNN}, {@code LSTM} or {@code GRU}. */
+  String torchModule();
+
+  @Override
+  default java.util.OptionalLong macPositions(Shape input, Shape output) {
+    return input.timesteps();
+  }
+
+  /**
+   * {@code torch.nn.RNN/LSTM/GRU}: {@code weight_ih_l0 (gates*units, features)}, {@code weight_hh_l0
+   * (gates*units, units)}, and {@code bias_ih_l0}, {@code bias_hh_l0} of {@code gates*units} each
+   * ("Second bias vector included for CuDNN compatibility", torch/nn/modules/rnn.py).
+   */
+  @Override
+  default Torch torch(Shape input, Context context) {
+    long gateUnits = (long) gates() * units();
+    long bias = useBias() ? gateUnits : 0;
+    return Torch.module(
+        torchModule(),
+        new Weight("WEIGHT_IH_L0", Math.multiplyExact(gateUnits, input.features()), trainable()),
+        new Weight("WEIGHT_HH_L0", Math.multiplyExact(gateUnits, (long) units()), trainable()),
+        new Weight("BIAS_IH_L0", bias, trainable()),
+        new Weight("BIAS_HH_L0", bias, trainable()));
+  }
+
   @Override
   default String sizes(Shape input) {
     return "units = " + units() + " on " + input.features() + " input features";

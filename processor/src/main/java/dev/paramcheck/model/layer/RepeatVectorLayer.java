@@ -26,6 +26,11 @@ public record RepeatVectorLayer(int n) implements Layer {
   }
 
   @Override
+  public Torch torch(dev.paramcheck.model.Shape input, Context context) {
+    return Torch.module("RepeatVector");
+  }
+
+  @Override
   public String annotation() {
     return "RepeatVector";
   }

@@ -29,6 +29,11 @@ public record SimpleRnnLayer(
   }
 
   @Override
+  public String torchModule() {
+    return "RNN";
+  }
+
+  @Override
   public int gates() {
     return 1;
   }

@@ -24,6 +24,11 @@ public record SpatialDropout1dLayer(double rate) implements Layer {
   }
 
   @Override
+  public Torch torch(dev.paramcheck.model.Shape input, Context context) {
+    return Torch.module("Dropout1d");
+  }
+
+  @Override
   public String annotation() {
     return "SpatialDropout1d";
   }

@@ -72,6 +72,16 @@ public record TimeDistributedLayer(DenseLayer inner) implements Layer, ModelInpu
   }
 
   @Override
+  public java.util.OptionalLong macPositions(Shape input, Shape output) {
+    return input.timesteps();
+  }
+
+  @Override
+  public Torch torch(Shape input, Context context) {
+    return inner.torch(input, context);
+  }
+
+  @Override
   public String sizes(Shape input) {
     return inner.sizes(input);
   }
