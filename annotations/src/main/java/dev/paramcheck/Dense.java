@@ -10,23 +10,24 @@ import java.lang.annotation.Target;
  * A densely connected layer, Keras {@code Dense(units)}.
  *
  * <p>Parameters: weights {@code features * units} and, with {@link #useBias()}, one bias per
- * unit. Applied to a sequence it works on the last axis and keeps the time axis, as in Keras; as
- * the first layer it takes a plain vector of {@code features}.
+ * unit: {@code Dense(10)} on 128 features has 1,290 parameters. Applied to a sequence it works on
+ * the last axis and keeps the time axis, as in Keras; as the first layer it takes a plain vector of
+ * {@code features}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Dense {
-  /** Number of units, the size of the layer's output. Must be positive. */
+  /** {@return the number of units, the size of the layer's output} Must be positive. */
   int units();
 
   /**
-   * Size of the input's last axis. Required on the first layer; on a later layer it is inferred
-   * from the previous layer's output, and a value written there is checked against it. The
-   * default, {@code -1}, means "not written".
+   * {@return the size of the input's last axis} Required on the first layer; on a later layer it
+   * is inferred from the previous layer's output, and a value written there is checked against it.
+   * The default, {@code -1}, means "not written".
    */
   int features() default -1;
 
-  /** Whether the layer has a bias vector, as Keras {@code use_bias}. */
+  /** {@return whether the layer has a bias vector, as Keras {@code use_bias}} */
   boolean useBias() default true;
 }

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * A lookup table from integer token ids to vectors, Keras {@code Embedding(input_dim, output_dim)}.
  *
- * <p>Parameters: {@code inputDim * outputDim}. It takes integer token ids, so it can only be the
+ * <p>Parameters: {@code inputDim * outputDim}: {@code Embedding(1000, 64)} has 64,000. It takes integer token ids, so it can only be the
  * first layer; its output is a sequence with {@code outputDim} features, ready for a recurrent
  * layer.
  */
@@ -17,9 +17,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Embedding {
-  /** Size of the vocabulary: the largest token id plus one. Must be positive. */
+  /** {@return the size of the vocabulary: the largest token id plus one} Must be positive. */
   int inputDim();
 
-  /** Size of each embedding vector, the output's features. Must be positive. */
+  /** {@return the size of each embedding vector, the output's features} Must be positive. */
   int outputDim();
 }
