@@ -16,11 +16,11 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Activation {
   /**
-   * A Keras activation name: {@code relu}, {@code leaky_relu}, {@code relu6}, {@code softmax},
-   * {@code elu}, {@code selu}, {@code softplus}, {@code softsign}, {@code silu} ({@code swish}),
-   * {@code gelu}, {@code tanh}, {@code sigmoid}, {@code exponential}, {@code hard_sigmoid}, {@code
-   * hard_silu} ({@code hard_swish}), {@code linear}, {@code mish}, {@code log_softmax} or {@code
-   * crelu}.
+   * {@return A Keras activation name: {@code relu}, {@code leaky_relu}, {@code relu6}, {@code
+   * softmax}, {@code elu}, {@code selu}, {@code softplus}, {@code softsign}, {@code silu} ({@code
+   * swish}), {@code gelu}, {@code tanh}, {@code sigmoid}, {@code exponential}, {@code
+   * hard_sigmoid}, {@code hard_silu} ({@code hard_swish}), {@code linear}, {@code mish}, {@code
+   * log_softmax} or {@code crelu}}
    */
   String value();
 }

@@ -19,48 +19,56 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Conv1d {
-  /** Number of filters, the output's features. Must be positive and divisible by {@link #groups()}. */
+  /**
+   * {@return number of filters, the output's features} Must be positive and divisible by {@link
+   * #groups()}.
+   */
   int filters();
 
-  /** Length of the convolution window. Must be positive. */
+  /** {@return length of the convolution window} Must be positive. */
   int kernelSize();
 
-  /** Step between windows. Must be positive; Keras refuses more than 1 with a dilation over 1. */
+  /**
+   * {@return step between windows} Must be positive; Keras refuses more than 1 with a dilation over
+   * 1.
+   */
   int strides() default 1;
 
-  /** How the ends of the sequence are padded, as Keras {@code padding}. */
+  /** {@return how the ends of the sequence are padded, as Keras {@code padding}} */
   Padding padding() default Padding.VALID;
 
-  /** Spacing between the kernel's taps, as Keras {@code dilation_rate}. Must be positive. */
+  /**
+   * {@return spacing between the kernel's taps, as Keras {@code dilation_rate}} Must be positive.
+   */
   int dilationRate() default 1;
 
   /**
-   * Number of groups the input features are split into, each convolved separately, as Keras
-   * {@code groups}. Must divide both the input's features and {@link #filters()}.
+   * {@return number of groups the input features are split into, each convolved separately, as
+   * Keras {@code groups}} Must divide both the input's features and {@link #filters()}.
    */
   int groups() default 1;
 
-  /** Whether the layer has a bias vector, as Keras {@code use_bias}. */
+  /** {@return whether the layer has a bias vector, as Keras {@code use_bias}} */
   boolean useBias() default true;
 
   /**
-   * Whether the layer's weights are trained, as Keras {@code layer.trainable}. {@code false}
-   * freezes the layer (a pretrained layer): its weights count as non-trainable.
+   * {@return whether the layer's weights are trained, as Keras {@code layer.trainable}} {@code
+   * false} freezes the layer (a pretrained layer): its weights count as non-trainable.
    */
   boolean trainable() default true;
 
   /**
-   * Size of the input's last axis. On the first layer it declares the model's input; on a later
-   * layer it is inferred from the previous layer's output, and a value written there is checked
-   * against it. The default, {@code -1}, means "not written".
+   * {@return size of the input's last axis} On the first layer it declares the model's input; on a
+   * later layer it is inferred from the previous layer's output, and a value written there is
+   * checked against it. The default, {@code -1}, means "not written".
    */
   int features() default -1;
 
   /**
-   * Length of the input's time axis. On the first layer it declares the model's input, {@code
-   * Input(shape=(timesteps, features))}, so that output lengths (and compute costs) are known; on a
-   * later layer a value written is checked against the length the layers before produce. The
-   * default, {@code -1}, means "not written" (length unknown, {@code None}).
+   * {@return length of the input's time axis} On the first layer it declares the model's input,
+   * {@code Input(shape=(timesteps, features))}, so that output lengths (and compute costs) are
+   * known; on a later layer a value written is checked against the length the layers before
+   * produce. The default, {@code -1}, means "not written" (length unknown, {@code None}).
    */
   int timesteps() default -1;
 }

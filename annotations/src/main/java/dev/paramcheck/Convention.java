@@ -17,6 +17,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Convention {
-  /** The framework whose rules apply. */
+  /** {@return the framework whose rules apply} */
   Framework value();
 }

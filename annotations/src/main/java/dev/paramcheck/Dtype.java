@@ -17,7 +17,7 @@ public enum Dtype {
     this.bits = bits;
   }
 
-  /** The size of one parameter in bits, as Keras's {@code dtype_utils.dtype_size}. */
+  /** {@return the size of one parameter in bits, as Keras's {@code dtype_utils.dtype_size}} */
   public int bits() {
     return bits;
   }

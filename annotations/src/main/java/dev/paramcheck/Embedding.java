@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * A lookup table from integer token ids to vectors, Keras {@code Embedding(input_dim, output_dim)}.
  *
- * <p>Parameters: {@code inputDim * outputDim}. It takes integer token ids, so it can only be the
+ * <p>Parameters: {@code inputDim * outputDim}: {@code Embedding(1000, 64)} has 64,000. It takes integer token ids, so it can only be the
  * first layer; its output is a sequence with {@code outputDim} features, ready for a recurrent
  * layer.
  */
@@ -17,23 +17,24 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Embedding {
-  /** Size of the vocabulary: the largest token id plus one. Must be positive. */
+  /** {@return the size of the vocabulary: the largest token id plus one} Must be positive. */
   int inputDim();
 
-  /** Size of each embedding vector, the output's features. Must be positive. */
+  /** {@return the size of each embedding vector, the output's features} Must be positive. */
   int outputDim();
 
   /**
-   * Length of the input's time axis. On the first layer it declares the model's input, {@code
-   * Input(shape=(timesteps,))}, so that output lengths (and compute costs) are known; on a
-   * later layer it has no meaning (an Embedding is always first). The
-   * default, {@code -1}, means "not written" (length unknown, {@code None}).
+   * {@return length of the input's time axis} On the first layer it declares the model's input,
+   * {@code Input(shape=(timesteps,))}, so that output lengths (and compute costs) are known; on a
+   * later layer it has no meaning (an Embedding is always first). The default, {@code -1}, means
+   * "not written" (length unknown, {@code None}).
    */
   int timesteps() default -1;
 
   /**
-   * Whether the layer's weights are trained, as Keras {@code layer.trainable}. {@code false}
-   * freezes the layer (pretrained word vectors, the common case): its weights count as non-trainable.
+   * {@return whether the layer's weights are trained, as Keras {@code layer.trainable}} {@code
+   * false} freezes the layer (pretrained word vectors, the common case): its weights count as
+   * non-trainable.
    */
   boolean trainable() default true;
 }

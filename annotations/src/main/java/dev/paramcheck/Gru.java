@@ -20,45 +20,46 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Gru {
-  /** Number of units, the size of the layer's output features. Must be positive. */
+  /** {@return the number of units, the size of the layer's output features} Must be positive. */
   int units();
 
   /**
-   * Size of the input's last axis. Required on the first layer; on a later layer it is inferred
-   * from the previous layer's output, and a value written there is checked against it. The
-   * default, {@code -1}, means "not written".
+   * {@return the size of the input's last axis} Required on the first layer; on a later layer it
+   * is inferred from the previous layer's output, and a value written there is checked against it.
+   * The default, {@code -1}, means "not written".
    */
   int features() default -1;
 
   /**
-   * Length of the input's time axis. On the first layer it declares the model's input, {@code
-   * Input(shape=(timesteps, features))}, so that output lengths (and compute costs) are known; on a
-   * later layer a value written is checked against the length the layers before produce. The
-   * default, {@code -1}, means "not written" (length unknown, {@code None}).
+   * {@return length of the input's time axis} On the first layer it declares the model's input,
+   * {@code Input(shape=(timesteps, features))}, so that output lengths (and compute costs) are
+   * known; on a later layer a value written is checked against the length the layers before
+   * produce. The default, {@code -1}, means "not written" (length unknown, {@code None}).
    */
   int timesteps() default -1;
 
-  /** Whether the layer has bias vectors, as Keras {@code use_bias}. */
+  /** {@return whether the layer has bias vectors, as Keras {@code use_bias}} */
   boolean useBias() default true;
 
   /**
-   * Whether the output keeps the time axis, as Keras {@code return_sequences}. A recurrent layer
-   * stacked on this one needs {@code true} here.
+   * {@return whether the output keeps the time axis, as Keras {@code return_sequences}} A
+   * recurrent layer stacked on this one needs {@code true} here.
    */
   boolean returnSequences() default false;
 
   /**
-   * Keras {@code reset_after}. {@code true} (the default in Keras 2.3+, Keras 3 and the cuDNN
-   * layout; PyTorch's {@code nn.GRU} counts the same way) applies the reset gate after the
-   * recurrent matrix and keeps two bias vectors, {@code 2 * 3 * units}. {@code false} is the older
+   * {@return whether the reset gate is applied after the recurrent matrix, Keras
+   * {@code reset_after}} {@code true} (the default in Keras 2.3+, Keras 3 and the cuDNN
+   * layout; PyTorch's {@code nn.GRU} counts the same way) keeps two bias vectors,
+   * {@code 2 * 3 * units}. {@code false} is the older
    * layout (TensorFlow.js, Keras before 2.3) with one, {@code 3 * units}. {@code GRU(256)} on 64
    * features has 247,296 parameters with {@code true} and 246,528 with {@code false}.
    */
   boolean resetAfter() default true;
 
   /**
-   * Whether the layer's weights are trained, as Keras {@code layer.trainable}. {@code false}
-   * freezes the layer (a pretrained layer): its weights count as non-trainable.
+   * {@return whether the layer's weights are trained, as Keras {@code layer.trainable}} {@code
+   * false} freezes the layer (a pretrained layer): its weights count as non-trainable.
    */
   boolean trainable() default true;
 }

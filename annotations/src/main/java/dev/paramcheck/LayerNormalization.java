@@ -16,15 +16,17 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface LayerNormalization {
-  /** Whether the layer adds a learned offset {@code beta}, as Keras {@code center}. */
+  /** {@return whether the layer adds a learned offset {@code beta}, as Keras {@code center}} */
   boolean center() default true;
 
-  /** Whether the layer multiplies by a learned scale {@code gamma}, as Keras {@code scale}. */
+  /**
+   * {@return whether the layer multiplies by a learned scale {@code gamma}, as Keras {@code scale}}
+   */
   boolean scale() default true;
 
   /**
-   * Whether the layer's weights are trained, as Keras {@code layer.trainable}. {@code false}
-   * freezes the layer (a pretrained layer): its weights count as non-trainable.
+   * {@return whether the layer's weights are trained, as Keras {@code layer.trainable}} {@code
+   * false} freezes the layer (a pretrained layer): its weights count as non-trainable.
    */
   boolean trainable() default true;
 }

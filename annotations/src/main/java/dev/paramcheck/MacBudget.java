@@ -20,6 +20,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD, ElementType.PACKAGE})
 public @interface MacBudget {
-  /** The largest cost allowed, inclusive. Must be positive. */
+  /** {@return the largest cost allowed, inclusive} Must be positive. */
   long max();
 }

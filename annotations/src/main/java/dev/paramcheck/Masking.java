@@ -17,21 +17,21 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Masking {
-  /** The value that marks a padded time step, as Keras {@code mask_value}. */
+  /** {@return the value that marks a padded time step, as Keras {@code mask_value}} */
   double maskValue() default 0.0;
 
   /**
-   * Size of the input's last axis. On the first layer it declares the model's input; on a later
-   * layer it is inferred from the previous layer's output, and a value written there is checked
-   * against it. The default, {@code -1}, means "not written".
+   * {@return size of the input's last axis} On the first layer it declares the model's input; on a
+   * later layer it is inferred from the previous layer's output, and a value written there is
+   * checked against it. The default, {@code -1}, means "not written".
    */
   int features() default -1;
 
   /**
-   * Length of the input's time axis. On the first layer it declares the model's input, {@code
-   * Input(shape=(timesteps, features))}, so that output lengths (and compute costs) are known; on a
-   * later layer a value written is checked against the length the layers before produce. The
-   * default, {@code -1}, means "not written" (length unknown, {@code None}).
+   * {@return length of the input's time axis} On the first layer it declares the model's input,
+   * {@code Input(shape=(timesteps, features))}, so that output lengths (and compute costs) are
+   * known; on a later layer a value written is checked against the length the layers before
+   * produce. The default, {@code -1}, means "not written" (length unknown, {@code None}).
    */
   int timesteps() default -1;
 }

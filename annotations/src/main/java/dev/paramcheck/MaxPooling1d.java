@@ -18,12 +18,18 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface MaxPooling1d {
-  /** Size of the pooling window. Must be positive. */
+  /** {@return size of the pooling window} Must be positive. */
   int poolSize() default 2;
 
-  /** Step between windows; the default, {@code -1}, means {@link #poolSize()}, as Keras's {@code None}. */
+  /**
+   * {@return step between windows; the default, {@code -1}, means {@link #poolSize()}, as Keras's
+   * {@code None}}
+   */
   int strides() default -1;
 
-  /** How the ends of the sequence are padded: {@link Padding#VALID} or {@link Padding#SAME}. */
+  /**
+   * {@return how the ends of the sequence are padded: {@link Padding#VALID} or {@link
+   * Padding#SAME}}
+   */
   Padding padding() default Padding.VALID;
 }

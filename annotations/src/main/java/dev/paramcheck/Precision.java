@@ -19,6 +19,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface Precision {
-  /** The weights' type. */
+  /** {@return the weights' type} */
   Dtype value();
 }

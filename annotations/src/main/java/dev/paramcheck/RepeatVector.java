@@ -17,6 +17,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface RepeatVector {
-  /** How many times to repeat the input, the output's time length. Must be positive. */
+  /** {@return how many times to repeat the input, the output's time length} Must be positive. */
   int n();
 }

@@ -19,10 +19,10 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.FIELD, ElementType.PACKAGE})
 public @interface SizeBudget {
   /**
-   * The size, a number and a unit: {@code B}; {@code KiB}, {@code MiB}, {@code GiB} (1024-based);
-   * {@code kB}, {@code MB}, {@code GB} (1000-based). {@code "2 MiB"}, {@code "1.5 MB"}, {@code
-   * "640 B"}. The number of bytes must be whole. {@code KB} is refused as ambiguous: Keras prints
-   * 1024-based sizes as "KB", so write {@code KiB} for those.
+   * {@return the size, a number and a unit: {@code B}; {@code KiB}, {@code MiB}, {@code GiB}
+   * (1024-based); {@code kB}, {@code MB}, {@code GB} (1000-based)} {@code "2 MiB"}, {@code "1.5
+   * MB"}, {@code "640 B"}. The number of bytes must be whole. {@code KB} is refused as ambiguous:
+   * Keras prints 1024-based sizes as "KB", so write {@code KiB} for those.
    */
   String max();
 }

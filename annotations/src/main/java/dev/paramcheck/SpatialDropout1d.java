@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.FIELD})
 public @interface SpatialDropout1d {
-  /** Fraction of the input units to drop, from 0 to 1 inclusive, as Keras accepts. */
+  /** {@return fraction of the input units to drop, from 0 to 1 inclusive, as Keras accepts} */
   double rate();
 }

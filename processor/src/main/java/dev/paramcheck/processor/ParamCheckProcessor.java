@@ -30,6 +30,14 @@ import javax.lang.model.util.Elements;
  * Counts the parameters of every model declared with paramcheck's annotations, checks shapes and
  * budgets, and writes a {@code <Model>Summary} class per model.
  *
+ * <p>Users never call this class: javac finds it through {@code META-INF/services} when the
+ * processor jar is on the processor path (Maven's {@code annotationProcessorPaths}, Gradle's
+ * {@code annotationProcessor}, javac's {@code --processor-path}). It reads the options
+ * {@code -Aparamcheck.budget=error|warning} and {@code -Aparamcheck.tableWidth=N}. The
+ * annotations, the generated names, the options and the diagnostics' tags are the public API;
+ * the README and {@code docs/compatibility.md} describe them and what may change between
+ * versions.
+ *
  * <p>The work is in {@link ModelReader} (annotations to a declaration), {@link ModelChecker} (the
  * plain-Java model: shapes, counts, problems), {@link Reporter} and {@link SummaryWriter}. An
  * unexpected exception becomes one error on the model it happened in; it never reaches javac.
@@ -42,6 +50,9 @@ public final class ParamCheckProcessor extends AbstractProcessor {
   private Reporter reporter;
   private ModelReader reader;
   private SummaryWriter writer;
+
+  /** Creates the processor; javac does, through {@link java.util.ServiceLoader}. */
+  public ParamCheckProcessor() {}
 
   @Override
   public synchronized void init(ProcessingEnvironment env) {
