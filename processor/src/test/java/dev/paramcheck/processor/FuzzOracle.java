@@ -211,7 +211,11 @@ final class FuzzOracle {
   }
 
   static KindReference reference(Layer l) {
-    return KINDS.get(l.kind().annotation);
+    KindReference kind = KINDS.get(l.kind().annotation);
+    if (kind == null) {
+      throw new AssertionError("no reference for @" + l.kind().annotation + ": add its row to FuzzOracle.KINDS");
+    }
+    return kind;
   }
 
   /** The layer's count: the kind's formula, twice for the two directions of a {@code @Bidirectional}. */
