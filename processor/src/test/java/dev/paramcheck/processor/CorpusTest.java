@@ -15,13 +15,15 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -29,7 +31,9 @@ import org.junit.jupiter.api.TestFactory;
  * ({@code tools/corpus}), plus the keras.io RNN guide's published models. Every one is declared
  * with the annotations and compiled through the processor; valid models must give exactly the
  * reference's count for each layer and in total, rejected ones an error in their own file, on the
- * line of the layer the reference rejected.
+ * line of the layer the reference rejected. Under javac and ecj ({@link TestCompiler#forEach}: a
+ * container of one test per model for each), each compiling the whole corpus once, as one
+ * compilation, and under ecj the generated sources must also be javac's, byte for byte.
  */
 class CorpusTest {
   private static final JsonObject CORPUS = load();
@@ -89,25 +93,38 @@ class CorpusTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> validModelsCountExactlyAsTheReference() {
+  Stream<DynamicContainer> validModelsCountExactlyAsTheReference() {
     List<JsonObject> models = models(true);
     assertThat(models.size()).isAtLeast(300);
-    Compilation c = Compiled.compile(models.stream().map(CorpusTest::source).toArray(JavaFileObject[]::new));
-    assertWithMessage("%s", c.errors()).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
-    return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
-      String summary = className(model) + "Summary";
-      Map<String, Long> constants = Compiled.constants(c, summary);
-      assertCounts(model, constants);
-      if (!model.has("note")) { // the one model whose published shapes have a fixed time axis
-        String table = Compiled.table(c, summary);
-        JsonArray shapes = model.getAsJsonArray("outputShapes");
-        for (int i = 0; i < shapes.size(); i++) {
-          assertWithMessage("table of %s:%n%s", model.get("id"), table)
-              .that(rowOf(table, "layer" + i))
-              .contains(shapes.get(i).getAsString());
+    List<JavaFileObject> sources = models.stream().map(CorpusTest::source).toList();
+    Map<TestCompiler, Compilation> compiled = new EnumMap<>(TestCompiler.class); // each compiler once
+    Function<TestCompiler, Compilation> compile = k -> compiled.computeIfAbsent(k, x -> x.compile(List.of(), sources));
+    return TestCompiler.forEach(compiler -> {
+      Compilation c = compile.apply(compiler);
+      assertWithMessage("%s", c.errors()).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+      assertWithMessage("%s", TestCompiler.describe(c.diagnostics()))
+          .that(TestCompiler.paramcheckWarnings(c))
+          .isEmpty();
+      return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
+        String summary = className(model) + "Summary";
+        Map<String, Long> constants = Compiled.constants(c, summary);
+        assertCounts(model, constants);
+        if (!model.has("note")) { // the one model whose published shapes have a fixed time axis
+          String table = Compiled.table(c, summary);
+          JsonArray shapes = model.getAsJsonArray("outputShapes");
+          for (int i = 0; i < shapes.size(); i++) {
+            assertWithMessage("table of %s:%n%s", model.get("id"), table)
+                .that(rowOf(table, "layer" + i))
+                .contains(shapes.get(i).getAsString());
+          }
         }
-      }
-    }));
+        if (compiler != TestCompiler.JAVAC) {
+          // the rest (table, shapes, weights) exactly as under javac
+          Compilation javac = compile.apply(TestCompiler.JAVAC);
+          assertThat(TestCompiler.generatedSource(c, summary)).isEqualTo(TestCompiler.generatedSource(javac, summary));
+        }
+      }));
+    });
   }
 
   /** Each layer's and the total count of a generated summary are exactly the reference's. */
@@ -131,21 +148,24 @@ class CorpusTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> rejectedModelsFailInTheirOwnFileOnTheRejectedLayer() {
+  Stream<DynamicContainer> rejectedModelsFailInTheirOwnFileOnTheRejectedLayer() {
     List<JsonObject> models = models(false);
     assertThat(models.size()).isAtLeast(30);
     List<JavaFileObject> sources = models.stream().map(CorpusTest::source).toList();
-    Compilation c = Compiled.compile(sources.toArray(new JavaFileObject[0]));
-    assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
-    return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
-      String file = className(model).replace('.', '/') + ".java";
-      List<Diagnostic<? extends JavaFileObject>> errors = c.errors().stream()
-          .filter(d -> d.getSource() != null && d.getSource().toUri().getPath().endsWith(file))
-          .toList();
-      assertWithMessage("errors for %s", model.get("id")).that(errors).isNotEmpty();
-      long rejectedLine = 4 + model.get("rejectedLayer").getAsLong(); // package, import, class, fields
-      assertWithMessage("%s: %s", model.get("id"), errors.get(0).getMessage(Locale.ROOT))
-          .that(errors.get(0).getLineNumber()).isEqualTo(rejectedLine);
-    }));
+    return TestCompiler.forEach(compiler -> {
+      Compilation c = compiler.compile(List.of(), sources);
+      assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
+      return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
+        JavaFileObject source = source(model);
+        List<Diagnostic<? extends JavaFileObject>> errors =
+            c.errors().stream().filter(d -> compiler.sameFile(d, source)).toList();
+        assertWithMessage("errors for %s", model.get("id")).that(errors).isNotEmpty();
+        long rejectedLine = 4 + model.get("rejectedLayer").getAsLong(); // package, import, class, fields
+        assertWithMessage("%s: %s", model.get("id"), TestCompiler.describe(errors))
+            .that(errors.get(0).getLineNumber()).isEqualTo(rejectedLine);
+        assertWithMessage("%s", TestCompiler.describe(errors))
+            .that(errors.get(0).getMessage(Locale.ROOT)).startsWith("[paramcheck:");
+      }));
+    });
   }
 }

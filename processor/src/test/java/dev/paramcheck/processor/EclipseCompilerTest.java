@@ -2,36 +2,25 @@ package dev.paramcheck.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static dev.paramcheck.processor.TestCompiler.describe;
+import static dev.paramcheck.processor.TestCompiler.generatedSource;
+import static dev.paramcheck.processor.TestCompiler.lineOf;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.testing.compile.Compilation;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 /**
- * The processor under the Eclipse compiler (ecj 3.46, {@link Ecj}), as Eclipse users build: the
- * seed models' counts, the golden source and the same generated sources as javac, the whole golden
- * corpus, and every diagnostic of {@link DiagnosticsTest} with the same text on the same line.
+ * The processor under the Eclipse compiler (ecj 3.46, {@link Ecj}), as Eclipse users build, where
+ * that is about ecj itself: the same generated sources as javac for every element kind, code for
+ * Java 8 and 17, and what ecj does differently. The seed models ({@link SummaryGenerationTest}),
+ * the golden source ({@link GoldenSourceTest}), the golden corpus ({@link CorpusTest}) and every
+ * diagnostic of {@link DiagnosticsTest} run under both javac and ecj ({@link ProcessorTest}).
  *
  * <p>Where ecj differs from javac (the section "where ecj differs" asserts what ecj does):
  *
@@ -67,55 +56,6 @@ import org.junit.jupiter.api.TestFactory;
 class EclipseCompilerTest {
   // ---------------------------------------------------------------- helpers
 
-  private static String text(JavaFileObject file) {
-    try {
-      return file.getCharContent(true).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The line (from 1) of {@code file} that contains {@code fragment}; it must be the only one. */
-  static long lineOf(JavaFileObject file, String fragment) {
-    String[] lines = text(file).split("\n", -1);
-    long found = -1;
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].contains(fragment)) {
-        assertWithMessage("more than one line contains %s", fragment).that(found).isEqualTo(-1L);
-        found = i + 1;
-      }
-    }
-    assertWithMessage("no line contains %s", fragment).that(found).isNotEqualTo(-1L);
-    return found;
-  }
-
-  static String describe(List<? extends Diagnostic<? extends JavaFileObject>> ds) {
-    return ds.stream()
-        .map(d -> d.getKind() + " " + (d.getSource() == null ? "-" : d.getSource().toUri().getPath()) + ":"
-            + d.getLineNumber() + " " + d.getMessage(Locale.ROOT))
-        .collect(Collectors.joining("\n"));
-  }
-
-  /** paramcheck's warnings (ecj adds warnings of its own, which are ignored here). */
-  static List<Diagnostic<? extends JavaFileObject>> paramcheckWarnings(Compilation c) {
-    return c.warnings().stream().filter(d -> d.getMessage(Locale.ROOT).contains("[paramcheck:")).collect(Collectors.toList());
-  }
-
-  private static void succeededWithoutParamcheckWarnings(Compilation c) {
-    assertWithMessage("%s", describe(c.diagnostics())).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
-    assertWithMessage("%s", describe(c.diagnostics())).that(paramcheckWarnings(c)).isEmpty();
-  }
-
-  /** Exactly one error, with this text, in this file, on the one line containing {@code line}. */
-  private static void onlyError(Compilation c, JavaFileObject file, String message, String line) {
-    assertWithMessage("%s", describe(c.diagnostics())).that(c.status()).isEqualTo(Compilation.Status.FAILURE);
-    assertWithMessage("%s", describe(c.diagnostics())).that(c.errors()).hasSize(1);
-    Diagnostic<? extends JavaFileObject> error = c.errors().get(0);
-    assertThat(error.getMessage(Locale.ROOT)).contains(message);
-    assertWithMessage("file of %s", describe(c.errors())).that(Ecj.sameFile(error, file)).isTrue();
-    assertWithMessage("line of %s", describe(c.errors())).that(error.getLineNumber()).isEqualTo(lineOf(file, line));
-  }
-
   private static JavaFileObject model(String... body) {
     String[] lines = new String[body.length + 3];
     lines[0] = "package test;";
@@ -125,75 +65,10 @@ class EclipseCompilerTest {
     return Compiled.source("test.M", lines);
   }
 
-  private static void onlyError(JavaFileObject file, String message, String line) {
-    onlyError(Ecj.compile(file), file, message, line);
-  }
+  // ---------------------------------------------------------------- generated code
 
-  private static String generatedSource(Compilation c, String className) {
-    return c.generatedFile(StandardLocation.SOURCE_OUTPUT, className.replace('.', '/') + ".java")
-        .map(EclipseCompilerTest::text)
-        .orElseThrow(() -> new AssertionError("no " + className + " generated: " + describe(c.diagnostics())));
-  }
-
-  // ---------------------------------------------------------------- the seed models
-
-  @Test
-  void oneLayerModelOnTheClass() {
-    Compilation c = Ecj.compile(Compiled.source("test.SentimentRnn",
-        "package test;",
-        "import dev.paramcheck.*;",
-        "@SimpleRnn(units = 10, features = 1)",
-        "@ParamBudget(max = 200)",
-        "public class SentimentRnn {}"));
-    succeededWithoutParamcheckWarnings(c);
-    // seeds/002: Keras prints 120 for SimpleRNN(10) on one feature
-    assertThat(Compiled.constants(c, "test.SentimentRnnSummary"))
-        .containsExactly(
-            "TOTAL_PARAMS", 120L,
-            "TRAINABLE_PARAMS", 120L,
-            "NON_TRAINABLE_PARAMS", 0L,
-            "SIMPLE_RNN_PARAMS", 120L,
-            "SIMPLE_RNN_KERNEL_PARAMS", 10L,
-            "SIMPLE_RNN_RECURRENT_KERNEL_PARAMS", 100L,
-            "SIMPLE_RNN_BIAS_PARAMS", 10L)
-        .inOrder();
-  }
-
-  @Test
-  void fieldsFormASequentialModelInDeclarationOrder() {
-    Compilation c = Ecj.compile(Compiled.source("test.Classifier",
-        "package test;",
-        "import dev.paramcheck.*;",
-        "public class Classifier {",
-        "  @SimpleRnn(units = 5, features = 4) Object hiddenLayer;",
-        "  String notALayer;",
-        "  @Dense(units = 3) Object outputLayer;",
-        "}"));
-    succeededWithoutParamcheckWarnings(c);
-    // seeds/000: 20 + (25 + 5) + (15 + 3) = 68
-    assertThat(Compiled.constants(c, "test.ClassifierSummary"))
-        .containsExactly(
-            "TOTAL_PARAMS", 68L,
-            "TRAINABLE_PARAMS", 68L,
-            "NON_TRAINABLE_PARAMS", 0L,
-            "HIDDEN_LAYER_PARAMS", 50L,
-            "HIDDEN_LAYER_KERNEL_PARAMS", 20L,
-            "HIDDEN_LAYER_RECURRENT_KERNEL_PARAMS", 25L,
-            "HIDDEN_LAYER_BIAS_PARAMS", 5L,
-            "OUTPUT_LAYER_PARAMS", 18L,
-            "OUTPUT_LAYER_KERNEL_PARAMS", 15L,
-            "OUTPUT_LAYER_BIAS_PARAMS", 3L)
-        .inOrder();
-  }
-
-  @Test
-  void generatedSourceIsTheGoldenFile() throws IOException {
-    Compilation c = Ecj.compile(GoldenSourceTest.model());
-    succeededWithoutParamcheckWarnings(c);
-    assertThat(generatedSource(c, "com.example.Models_SentimentClassifierSummary"))
-        .isEqualTo(Files.readString(
-            Path.of("src/test/resources/golden/Models_SentimentClassifierSummary.java"), StandardCharsets.UTF_8));
-  }
+  // oneLayerModelOnTheClass and fieldsFormASequentialModelInDeclarationOrder run under both
+  // compilers in SummaryGenerationTest, the golden file in GoldenSourceTest (@ProcessorTest).
 
   @Test
   void sameGeneratedSourceAsJavacForEveryElementKind() {
@@ -213,7 +88,7 @@ class EclipseCompilerTest {
         "}");
     Compilation ecj = Ecj.compile(kinds);
     Compilation javac = Compiled.compile(kinds);
-    succeededWithoutParamcheckWarnings(ecj);
+    TestCompiler.ECJ.assertSucceededWithoutWarnings(ecj);
     for (String summary : List.of("test.KindsSummary", "test.Kinds_ISummary", "test.Kinds_ESummary",
         "test.Kinds_RSummary", "test.Kinds_InnerSummary", "test.Kinds_OnTheClassSummary")) {
       assertWithMessage(summary).that(generatedSource(ecj, summary)).isEqualTo(generatedSource(javac, summary));
@@ -236,7 +111,7 @@ class EclipseCompilerTest {
             "  @Embedding(inputDim = 1000, outputDim = 64) Object embedding;",
             "  @Bidirectional @Gru(units = 8) Object gru;",
             "}"));
-    succeededWithoutParamcheckWarnings(c);
+    TestCompiler.ECJ.assertSucceededWithoutWarnings(c);
     assertThat(generatedSource(c, "test.MSummary")).doesNotContain("Generated;");
     assertThat(generatedSource(c, "test.MSummary")).doesNotContain("@Generated");
     assertThat(Compiled.constant(c, "test.MSummary", "TOTAL_PARAMS")).isEqualTo(64_000L + 2 * 3 * (8 * 64 + 8 * 8 + 2 * 8));
@@ -246,7 +121,7 @@ class EclipseCompilerTest {
   void generatedCodeForJava17UsesTheProcessingGenerated() {
     Compilation c = Ecj.compile(
         Compiled.source("test.M", "package test;", "@dev.paramcheck.SimpleRnn(units = 1, features = 1) public class M {}"));
-    succeededWithoutParamcheckWarnings(c);
+    TestCompiler.ECJ.assertSucceededWithoutWarnings(c);
     assertThat(generatedSource(c, "test.MSummary")).contains("import javax.annotation.processing.Generated;");
   }
 
@@ -270,7 +145,7 @@ class EclipseCompilerTest {
     Compilation javac = Compiled.compile(record);
     assertThat(Compiled.constants(javac, "test.RSummary")).containsEntry("TOTAL_PARAMS", 117L);
     Compilation ecj = Ecj.compile(record);
-    succeededWithoutParamcheckWarnings(ecj);
+    TestCompiler.ECJ.assertSucceededWithoutWarnings(ecj);
     assertWithMessage("ecj now finds record components: make this test expect the summary")
         .that(ecj.generatedFile(StandardLocation.SOURCE_OUTPUT, "test/RSummary.java").isPresent())
         .isFalse();
@@ -353,45 +228,11 @@ class EclipseCompilerTest {
   }
 
   // ---------------------------------------------------------------- the golden corpus
-
-  @TestFactory
-  Stream<DynamicTest> corpusValidModelsCountExactlyAsTheReference() {
-    List<JsonObject> models = CorpusTest.models(true);
-    assertThat(models.size()).isAtLeast(300);
-    List<JavaFileObject> sources = models.stream().map(CorpusTest::source).toList();
-    Compilation ecj = Ecj.compile(List.of(), sources);
-    Compilation javac = Compiled.compile(sources.toArray(new JavaFileObject[0]));
-    succeededWithoutParamcheckWarnings(ecj);
-    return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
-      String summary = CorpusTest.className(model) + "Summary";
-      CorpusTest.assertCounts(model, Compiled.constants(ecj, summary));
-      // the rest (table, shapes, weights) exactly as under javac, which CorpusTest checks
-      assertThat(generatedSource(ecj, summary)).isEqualTo(generatedSource(javac, summary));
-    }));
-  }
-
-  @TestFactory
-  Stream<DynamicTest> corpusRejectedModelsFailInTheirOwnFileOnTheRejectedLayer() {
-    List<JsonObject> models = CorpusTest.models(false);
-    assertThat(models.size()).isAtLeast(30);
-    List<JavaFileObject> sources = models.stream().map(CorpusTest::source).toList();
-    Compilation c = Ecj.compile(List.of(), sources);
-    assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
-    return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
-      JavaFileObject source = CorpusTest.source(model);
-      List<Diagnostic<? extends JavaFileObject>> errors =
-          c.errors().stream().filter(d -> Ecj.sameFile(d, source)).collect(Collectors.toList());
-      assertWithMessage("errors for %s", model.get("id")).that(errors).isNotEmpty();
-      long rejectedLine = 4 + model.get("rejectedLayer").getAsLong(); // package, import, class, fields
-      assertWithMessage("%s: %s", model.get("id"), describe(errors))
-          .that(errors.get(0).getLineNumber()).isEqualTo(rejectedLine);
-      assertWithMessage("%s", describe(errors)).that(errors.get(0).getMessage(Locale.ROOT)).startsWith("[paramcheck:");
-    }));
-  }
+  // CorpusTest runs it under both compilers.
 
   // ---------------------------------------------------------------- diagnostics
-  // Every scenario of DiagnosticsTest runs under ecj in EclipseDiagnosticsTest; here are the ones
-  // where ecj itself differs from javac.
+  // Every scenario of DiagnosticsTest runs under ecj too (@ProcessorTest); here are the ones where
+  // ecj itself differs from javac, for the two that DiagnosticsTest skips under ecj.
 
   /**
    * ecj reports the broken annotation in its own words ("The annotation @Lstm must define the

@@ -1,7 +1,6 @@
 package dev.paramcheck.processor;
 
 import dev.paramcheck.processor.FuzzModels.Budget;
-import dev.paramcheck.processor.FuzzModels.Kind;
 import dev.paramcheck.processor.FuzzModels.Layer;
 import dev.paramcheck.processor.FuzzModels.Member;
 import dev.paramcheck.processor.FuzzModels.Model;
@@ -13,12 +12,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
- * The reference for {@link NoCrashPropertyTest}, written from the rules (Keras's formulas and the
- * placement and shape rules of the annotations' documentation) without any of the processor's
- * code: exact {@link BigInteger} counts, and for an invalid model the problems it has, each as
- * the line it must be reported on and its {@code [paramcheck:tag]}.
+ * The reference for {@link NoCrashPropertyTest}: exact {@link BigInteger} counts, and for an
+ * invalid model the problems it has, each as the line it must be reported on and its {@code
+ * [paramcheck:tag]}.
+ *
+ * <p>It is written independently of the processor, from the rules rather than from {@code
+ * ModelChecker}, and uses none of its code: it is what the property test compares the processor
+ * against, so a mistake shared by the two would go unseen, and a copy of the checker would share
+ * them all. So the counting is a table per layer kind ({@link #KINDS}, keyed by annotation name:
+ * Keras's formula for the count, its weights, and the kind's shape rule), and the rest a short walk
+ * over the model: the placement rules of the annotations' documentation, every value at least 1,
+ * then the layers in order, each taking the previous one's output ({@link Shape}), until one's
+ * output is unknown. A new layer kind is a row of the table, not a new branch of the walk. The
+ * table is checked against itself (the weights add up to the count) and, through the processor,
+ * against the golden corpus' TensorFlow.js and PyTorch counts ({@link CorpusTest}).
  */
 final class FuzzOracle {
   private FuzzOracle() {}
@@ -87,64 +97,149 @@ final class FuzzOracle {
     return new Verdict(true, List.copyOf(w.problems), w.complete ? w.counted : null, w.complete ? w.total : null);
   }
 
-  // ---------------------------------------------------------------- Keras's formulas
+  // ---------------------------------------------------------------- the reference table, per layer kind
 
-  /** The layer's count, straight from Keras's formulas. */
-  static BigInteger params(Layer l, boolean bidirectional, BigInteger f) {
-    BigInteger u = BigInteger.valueOf(l.units().value());
-    BigInteger one;
-    switch (l.kind()) {
-      case EMBEDDING:
-        return u.multiply(BigInteger.valueOf(l.features().value()));
-      case DENSE:
-        return f.multiply(u).add(l.effectiveUseBias() ? u : BigInteger.ZERO);
-      case SIMPLE_RNN:
-        one = u.multiply(f).add(u.multiply(u)).add(l.effectiveUseBias() ? u : BigInteger.ZERO);
-        break;
-      case LSTM:
-        one = BigInteger.valueOf(4)
-            .multiply(u.multiply(f).add(u.multiply(u)).add(l.effectiveUseBias() ? u : BigInteger.ZERO));
-        break;
-      case GRU: {
-        BigInteger bias = !l.effectiveUseBias()
-            ? BigInteger.ZERO
-            : u.multiply(BigInteger.valueOf(l.effectiveResetAfter() ? 6 : 3));
-        one = BigInteger.valueOf(3).multiply(u.multiply(f).add(u.multiply(u))).add(bias);
-        break;
-      }
-      default:
-        throw new AssertionError(l.kind());
-    }
-    return bidirectional ? one.shiftLeft(1) : one;
+  /** A size from Keras's formulas: of the layer, given its units and the features it receives. */
+  @FunctionalInterface
+  interface Formula {
+    BigInteger of(BigInteger units, BigInteger features, Layer layer);
   }
 
-  /** The weights Keras lists for the layer, in its order, with sizes (names as constants). */
-  static Map<String, BigInteger> weights(Layer l, boolean bidirectional, BigInteger f) {
-    Map<String, BigInteger> one = new LinkedHashMap<>();
-    BigInteger u = BigInteger.valueOf(l.units().value());
-    switch (l.kind()) {
-      case EMBEDDING:
-        one.put("EMBEDDINGS", u.multiply(BigInteger.valueOf(l.features().value())));
-        return one;
-      case DENSE:
-        one.put("KERNEL", f.multiply(u));
-        one.put("BIAS", l.effectiveUseBias() ? u : BigInteger.ZERO);
-        return one;
-      default:
-        BigInteger gu = u.multiply(BigInteger.valueOf(l.kind().gates));
-        one.put("KERNEL", f.multiply(gu));
-        one.put("RECURRENT_KERNEL", u.multiply(gu));
-        int biases = l.kind() == Kind.GRU && l.effectiveResetAfter() ? 2 : 1;
-        one.put("BIAS", l.effectiveUseBias() ? gu.multiply(BigInteger.valueOf(biases)) : BigInteger.ZERO);
-        if (!bidirectional) {
-          return one;
-        }
-        Map<String, BigInteger> both = new LinkedHashMap<>();
-        for (String direction : new String[] {"FORWARD_", "BACKWARD_"}) {
-          one.forEach((k, v) -> both.put(direction + k, v));
-        }
-        return both;
+  /** The output of a layer: its last axis, and whether it keeps a time axis. */
+  record Shape(BigInteger features, boolean sequence) {}
+
+  /**
+   * What the reference knows of one layer kind: its count and its weights, in the order Keras
+   * lists them (one direction of a recurrent layer), and the shape rules: whether it needs a time
+   * axis (the recurrent ones, which alone can be {@code @Bidirectional}), whether it takes token
+   * ids (only as the first layer, and with no {@code features}), and its output.
+   */
+  record KindReference(
+      Formula params,
+      Map<String, Formula> weights,
+      boolean recurrent,
+      boolean takesTokens,
+      BiFunction<Layer, Shape, Shape> output) {}
+
+  private static final BigInteger TWO = BigInteger.TWO;
+  private static final BigInteger THREE = BigInteger.valueOf(3);
+  private static final BigInteger FOUR = BigInteger.valueOf(4);
+
+  /**
+   * The reference per layer kind, keyed by annotation name, from the Keras documentation of each
+   * layer (and checked against TensorFlow.js and PyTorch counts in the golden corpus): with
+   * {@code u} units on {@code f} input features and {@code b} = 1 with a bias, 0 without,
+   *
+   * <ul>
+   *   <li>SimpleRnn: u(f + u) + bu: kernel fu, recurrent kernel uu, bias bu;
+   *   <li>Lstm: four gates, 4(u(f + u) + bu);
+   *   <li>Gru: three gates, 3u(f + u) + 3bu, with a second bias (6bu) when resetAfter (the
+   *       default);
+   *   <li>Dense: fu + bu; it keeps its input's time axis, if any;
+   *   <li>Embedding: inputDim x outputDim ({@code units} and {@code features} of the drafted layer).
+   * </ul>
+   *
+   * A recurrent layer outputs its units (twice as many when {@code @Bidirectional} concatenates),
+   * with a time axis only with returnSequences.
+   */
+  static final Map<String, KindReference> KINDS = Map.of(
+      "SimpleRnn", recurrent(
+          (u, f, l) -> u.multiply(f.add(u)).add(bias(l, u)),
+          weights(
+              "KERNEL", (u, f, l) -> f.multiply(u),
+              "RECURRENT_KERNEL", (u, f, l) -> u.multiply(u),
+              "BIAS", (u, f, l) -> bias(l, u))),
+      "Lstm", recurrent(
+          (u, f, l) -> FOUR.multiply(u.multiply(f.add(u)).add(bias(l, u))),
+          weights(
+              "KERNEL", (u, f, l) -> FOUR.multiply(f).multiply(u),
+              "RECURRENT_KERNEL", (u, f, l) -> FOUR.multiply(u).multiply(u),
+              "BIAS", (u, f, l) -> bias(l, FOUR.multiply(u)))),
+      "Gru", recurrent(
+          (u, f, l) -> THREE.multiply(u).multiply(f.add(u)).add(bias(l, gruBiases(l).multiply(THREE).multiply(u))),
+          weights(
+              "KERNEL", (u, f, l) -> THREE.multiply(f).multiply(u),
+              "RECURRENT_KERNEL", (u, f, l) -> THREE.multiply(u).multiply(u),
+              "BIAS", (u, f, l) -> bias(l, gruBiases(l).multiply(THREE).multiply(u)))),
+      "Dense", new KindReference(
+          (u, f, l) -> f.multiply(u).add(bias(l, u)),
+          weights("KERNEL", (u, f, l) -> f.multiply(u), "BIAS", (u, f, l) -> bias(l, u)),
+          false,
+          false,
+          (l, in) -> new Shape(big(l.units()), in.sequence())),
+      "Embedding", new KindReference(
+          (u, f, l) -> u.multiply(big(l.features())),
+          weights("EMBEDDINGS", (u, f, l) -> u.multiply(big(l.features()))),
+          false,
+          true,
+          (l, in) -> new Shape(big(l.features()), true)));
+
+  private static KindReference recurrent(Formula params, Map<String, Formula> weights) {
+    return new KindReference(params, weights, true, false,
+        (l, in) -> new Shape(big(l.units()), l.effectiveReturnSequences()));
+  }
+
+  private static Map<String, Formula> weights(String name, Formula w) {
+    Map<String, Formula> out = new LinkedHashMap<>();
+    out.put(name, w);
+    return out;
+  }
+
+  private static Map<String, Formula> weights(String name1, Formula w1, String name2, Formula w2) {
+    Map<String, Formula> out = weights(name1, w1);
+    out.put(name2, w2);
+    return out;
+  }
+
+  private static Map<String, Formula> weights(
+      String name1, Formula w1, String name2, Formula w2, String name3, Formula w3) {
+    Map<String, Formula> out = weights(name1, w1, name2, w2);
+    out.put(name3, w3);
+    return out;
+  }
+
+  private static BigInteger bias(Layer l, BigInteger size) {
+    return l.effectiveUseBias() ? size : BigInteger.ZERO;
+  }
+
+  private static BigInteger gruBiases(Layer l) {
+    return l.effectiveResetAfter() ? TWO : BigInteger.ONE;
+  }
+
+  private static BigInteger big(Num n) {
+    return BigInteger.valueOf(n.value());
+  }
+
+  static KindReference reference(Layer l) {
+    KindReference kind = KINDS.get(l.kind().annotation);
+    if (kind == null) {
+      throw new AssertionError("no reference for @" + l.kind().annotation + ": add its row to FuzzOracle.KINDS");
     }
+    return kind;
+  }
+
+  /** The layer's count: the kind's formula, twice for the two directions of a {@code @Bidirectional}. */
+  static BigInteger params(Layer l, boolean bidirectional, BigInteger f) {
+    BigInteger one = reference(l).params().of(big(l.units()), f, l);
+    return bidirectional ? one.multiply(TWO) : one;
+  }
+
+  /** The weights Keras lists for the layer, in its order, with sizes (names as in the constants). */
+  static Map<String, BigInteger> weights(Layer l, boolean bidirectional, BigInteger f) {
+    Map<String, BigInteger> out = new LinkedHashMap<>();
+    for (String direction : bidirectional ? List.of("FORWARD_", "BACKWARD_") : List.of("")) {
+      reference(l).weights().forEach((name, w) -> out.put(direction + name, w.of(big(l.units()), f, l)));
+    }
+    return out;
+  }
+
+  /** The names of the layer's weights: the kind's, once per direction. */
+  static List<String> weightNames(Layer l, boolean bidirectional) {
+    List<String> out = new ArrayList<>();
+    for (String direction : bidirectional ? List.of("FORWARD_", "BACKWARD_") : List.of("")) {
+      reference(l).weights().keySet().forEach(name -> out.add(direction + name));
+    }
+    return out;
   }
 
   /**
@@ -224,6 +319,17 @@ final class FuzzOracle {
       }
     }
 
+    /**
+     * The prefix of the layer's constants: the field's name; on the class, Keras's default name
+     * of the layer ({@code bidirectional} for a recurrent one wrapped in {@code @Bidirectional}).
+     */
+    String prefix(int r) {
+      Member x = member(r);
+      Layer l = x.layers().get(0);
+      boolean bidirectional = x.bidi() != null && reference(l).recurrent();
+      return upperSnake(r != TYPE ? x.name() : bidirectional ? "bidirectional" : l.kind().kerasName);
+    }
+
     void report(int r, Part part, int layer, String tag) {
       problems.add(new Problem(line(r, part, layer), tag));
     }
@@ -292,51 +398,47 @@ final class FuzzOracle {
       List<Integer> layers = type.layers().isEmpty() ? fieldLayers : List.of(TYPE);
 
       // shapes and counts, layer by layer, until a layer's output is unknown
-      BigInteger previousFeatures = null;
-      boolean previousSequence = false;
+      Shape previous = null;
       int walked = 0;
       for (int position = 0; position < layers.size(); position++) {
         int r = layers.get(position);
         Member x = member(r);
         Layer l = x.layers().get(0);
+        KindReference kind = reference(l);
         if (l.units().value() < 1 || (l.features() != null && l.features().value() < 1)) {
           break; // reported with the values
         }
         boolean bidirectional = x.bidi() != null;
-        if (bidirectional && !l.kind().recurrent()) {
+        if (bidirectional && !kind.recurrent()) {
           report(r, Part.BIDI, 0, "bidirectional-not-recurrent");
           break;
         }
-        BigInteger features;
-        boolean sequence;
-        if (l.kind() == Kind.EMBEDDING) {
+        Shape input;
+        if (kind.takesTokens()) {
           if (position > 0) {
             report(r, Part.LAYER, 0, "embedding-not-first");
             break;
           }
-          features = BigInteger.ZERO;
-          sequence = false;
+          input = new Shape(BigInteger.ZERO, false);
         } else if (position == 0) {
           if (l.features() == null) {
             report(r, Part.LAYER, 0, "missing-features");
             break;
           }
-          features = BigInteger.valueOf(l.features().value());
-          sequence = l.kind().recurrent(); // a first Dense takes a plain vector
+          input = new Shape(big(l.features()), kind.recurrent()); // a first Dense takes a plain vector
         } else {
-          features = previousFeatures;
-          sequence = previousSequence;
-          if (l.features() != null && !BigInteger.valueOf(l.features().value()).equals(previousFeatures)) {
+          input = previous;
+          if (l.features() != null && !big(l.features()).equals(previous.features())) {
             report(r, Part.LAYER, 0, "features-mismatch");
             countable = false;
           }
-          if (l.kind().recurrent() && !previousSequence) {
+          if (kind.recurrent() && !previous.sequence()) {
             report(r, Part.LAYER, 0, "needs-sequence");
             countable = false;
           }
         }
-        BigInteger params = params(l, bidirectional, features);
-        Map<String, BigInteger> weights = weights(l, bidirectional, features);
+        BigInteger params = params(l, bidirectional, input.features());
+        Map<String, BigInteger> weights = weights(l, bidirectional, input.features());
         BigInteger sum = weights.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
         if (!sum.equals(params)) {
           throw new AssertionError("reference weights " + weights + " do not add up to " + params);
@@ -351,22 +453,11 @@ final class FuzzOracle {
             report(r, Part.BUDGET, 0, "over-budget");
           }
         }
-        String name = r != TYPE ? x.name() : bidirectional ? "bidirectional" : l.kind().kerasName;
-        counted.add(new LayerCount(upperSnake(name), params, weights));
+        counted.add(new LayerCount(prefix(r), params, weights));
         walked++;
-        switch (l.kind()) {
-          case EMBEDDING:
-            previousFeatures = BigInteger.valueOf(l.features().value());
-            previousSequence = true;
-            break;
-          case DENSE:
-            previousFeatures = BigInteger.valueOf(l.units().value());
-            previousSequence = sequence; // keeps the time axis, if any
-            break;
-          default:
-            BigInteger units = BigInteger.valueOf(l.units().value());
-            previousFeatures = bidirectional && x.mergeMode().equals("CONCAT") ? units.shiftLeft(1) : units;
-            previousSequence = l.effectiveReturnSequences();
+        previous = kind.output().apply(l, input);
+        if (bidirectional && x.mergeMode().equals("CONCAT")) {
+          previous = new Shape(previous.features().multiply(TWO), previous.sequence());
         }
       }
 
@@ -376,19 +467,16 @@ final class FuzzOracle {
       owners.put("TRAINABLE_PARAMS", Integer.MIN_VALUE);
       owners.put("NON_TRAINABLE_PARAMS", Integer.MIN_VALUE);
       for (int r : layers) {
-        Member x = member(r);
-        Layer l = x.layers().get(0);
-        boolean bidirectional = x.bidi() != null && l.kind().recurrent();
-        String prefix = upperSnake(r != TYPE ? x.name() : bidirectional ? "bidirectional" : l.kind().kerasName);
+        Layer l = member(r).layers().get(0);
+        String prefix = prefix(r);
         List<String> constants = new ArrayList<>();
         constants.add(prefix + "_PARAMS");
-        Layer unit = new Layer(l.kind(), Num.ofInt(1, 0), Num.ofInt(1, 0), l.useBias(), l.returnSequences(), l.resetAfter());
-        for (String key : weights(unit, bidirectional, BigInteger.ONE).keySet()) {
+        for (String key : weightNames(l, member(r).bidi() != null && reference(l).recurrent())) {
           constants.add(prefix + "_" + key + "_PARAMS");
         }
         for (String c : constants) {
-          Integer previous = owners.putIfAbsent(c, r);
-          if (previous != null && previous != r) {
+          Integer previousOwner = owners.putIfAbsent(c, r);
+          if (previousOwner != null && previousOwner != r) {
             report(r, Part.LAYER, 0, "name-clash");
             countable = false;
             break;

@@ -13,18 +13,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a user's code sees: the generated summary classes, their constants and names. Expected
- * counts come from the seeds and published Keras summaries.
+ * counts come from the seeds and published Keras summaries. The seed models run under javac and
+ * ecj ({@link ProcessorTest}).
  */
 class SummaryGenerationTest {
-  @Test
-  void oneLayerModelOnTheClass() {
-    Compilation c = compile(source("test.SentimentRnn",
+  @ProcessorTest
+  void oneLayerModelOnTheClass(TestCompiler compiler) {
+    Compilation c = compiler.compile(source("test.SentimentRnn",
         "package test;",
         "import dev.paramcheck.*;",
         "@SimpleRnn(units = 10, features = 1)",
         "@ParamBudget(max = 200)",
         "public class SentimentRnn {}"));
-    assertThat(c).succeededWithoutWarnings();
+    compiler.assertSucceededWithoutWarnings(c);
     // seeds/002: Keras prints 120 for SimpleRNN(10) on one feature
     assertThat(constants(c, "test.SentimentRnnSummary"))
         .containsExactly(
@@ -42,9 +43,9 @@ class SummaryGenerationTest {
         .inOrder();
   }
 
-  @Test
-  void fieldsFormASequentialModelInDeclarationOrder() {
-    Compilation c = compile(source("test.Classifier",
+  @ProcessorTest
+  void fieldsFormASequentialModelInDeclarationOrder(TestCompiler compiler) {
+    Compilation c = compiler.compile(source("test.Classifier",
         "package test;",
         "import dev.paramcheck.*;",
         "public class Classifier {",
@@ -52,7 +53,7 @@ class SummaryGenerationTest {
         "  String notALayer;",
         "  @Dense(units = 3) Object outputLayer;",
         "}"));
-    assertThat(c).succeededWithoutWarnings();
+    compiler.assertSucceededWithoutWarnings(c);
     // seeds/000: 20 + (25 + 5) + (15 + 3) = 68
     Map<String, Long> k = constants(c, "test.ClassifierSummary");
     assertThat(k).containsEntry("TOTAL_PARAMS", 68L);
@@ -62,6 +63,19 @@ class SummaryGenerationTest {
     assertThat(k).containsEntry("OUTPUT_LAYER_BIAS_PARAMS", 3L);
     assertThat(List.copyOf(k.keySet()).indexOf("HIDDEN_LAYER_PARAMS"))
         .isLessThan(List.copyOf(k.keySet()).indexOf("OUTPUT_LAYER_PARAMS"));
+    assertThat(k)
+        .containsExactly(
+            "TOTAL_PARAMS", 68L,
+            "TRAINABLE_PARAMS", 68L,
+            "NON_TRAINABLE_PARAMS", 0L,
+            "HIDDEN_LAYER_PARAMS", 50L,
+            "HIDDEN_LAYER_KERNEL_PARAMS", 20L,
+            "HIDDEN_LAYER_RECURRENT_KERNEL_PARAMS", 25L,
+            "HIDDEN_LAYER_BIAS_PARAMS", 5L,
+            "OUTPUT_LAYER_PARAMS", 18L,
+            "OUTPUT_LAYER_KERNEL_PARAMS", 15L,
+            "OUTPUT_LAYER_BIAS_PARAMS", 3L)
+        .inOrder();
   }
 
   @Test
