@@ -146,7 +146,8 @@ final class Budgets {
       if (value.isEmpty()) {
         problems.add(Problem.of(
             Message.MACS_UNKNOWN, new Site(0, budget.annotation(), null), "model " + model.name(),
-            "the model's input has no timesteps", "the layer the model starts with"));
+            "the model's input has no timesteps",
+            summary.layers().isEmpty() ? "the layer the model starts with" : "layer '" + summary.layers().get(0).name() + "'"));
         continue;
       }
       long used = value.getAsLong();

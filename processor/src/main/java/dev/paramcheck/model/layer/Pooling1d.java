@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * Keras's 1D pooling layers (keras/src/layers/pooling/base_pooling.py): no weights; the output
  * keeps the features and its length is {@code compute_pooling_output_shape}'s. {@code strides}
- * defaults to the pool size ({@code strides=None}); padding is VALID or SAME only ({@code
- * standardize_padding} without {@code allow_causal}).
+ * defaults to the pool size ({@code strides=None}); padding is VALID or SAME only (Keras stores it
+ * as given and {@code compute_pooling_output_shape} refuses causal; paramcheck refuses it on the
+ * value, before the shapes).
  */
 public sealed interface Pooling1d extends Layer permits MaxPooling1dLayer, AveragePooling1dLayer {
   int poolSize();
