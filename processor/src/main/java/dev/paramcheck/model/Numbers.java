@@ -44,8 +44,11 @@ public final class Numbers {
     return twoDecimals(size) + " " + UNITS[UNITS.length - 1];
   }
 
-  /** Python's {@code "{:.2f}".format(x)}: the exact binary value, rounded half to even. */
-  private static String twoDecimals(double x) {
+  /**
+   * Python's {@code "{:.2f}".format(x)}: the exact binary value, rounded half to even ({@code 0.125}
+   * to {@code 0.12}, {@code 2.675} to {@code 2.67}), no grouping.
+   */
+  public static String twoDecimals(double x) {
     return new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
   }
 }
