@@ -50,8 +50,11 @@ public final class Numbers {
     return grouped(bytes) + " bytes" + (bytes < 1024 ? "" : " (" + readable.replace("B", "iB") + ")");
   }
 
-  /** Python's {@code "{:.2f}".format(x)}: the exact binary value, rounded half to even. */
-  private static String twoDecimals(double x) {
+  /**
+   * Python's {@code "{:.2f}".format(x)}: the exact binary value, rounded half to even ({@code 0.125}
+   * to {@code 0.12}, {@code 2.675} to {@code 2.67}), no grouping.
+   */
+  public static String twoDecimals(double x) {
     return new BigDecimal(x).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
   }
 }
