@@ -12,6 +12,7 @@ import dev.paramcheck.model.LayerSummary;
 import dev.paramcheck.model.ModelSummary;
 import dev.paramcheck.model.Weight;
 import dev.paramcheck.summary.SummaryTable;
+import dev.paramcheck.summary.Tables;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +156,7 @@ final class SummaryWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(String.class)
             .addJavadoc("The model's summary as Keras 3's {@code model.summary()} prints it, ending in a line break.\n")
-            .addCode(tableBody(SummaryTable.render(summary, tableWidth)))
+            .addCode(tableBody(Tables.render(summary, tableWidth)))
             .build());
     return JavaFile.builder(name.packageName(), type.build())
         .skipJavaLangImports(true)

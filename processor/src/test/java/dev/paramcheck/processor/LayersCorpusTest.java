@@ -70,7 +70,7 @@ class LayersCorpusTest {
   }
 
   static String className(JsonObject model) {
-    return "layers.L" + id(model).substring(1);
+    return "layers." + Character.toUpperCase(id(model).charAt(0)) + id(model).substring(1);
   }
 
   private static final Set<String> NOT_ATTRIBUTES = Set.of("type", "bidirectional", "timeDistributed");

@@ -92,6 +92,10 @@ public record BidirectionalLayer(Recurrent inner, Merge merge) implements Layer,
   /** {@code bidirectional=True}: the forward parameters, then each again with {@code _reverse}. */
   @Override
   public Torch torch(Shape input, Context context) {
+    Torch one = inner.torch(input, context);
+    if (!(one instanceof Torch.Module module)) {
+      return one; // the wrapped layer's own option first, as torch_models.py reports it
+    }
     if (merge != Merge.CONCAT) {
       return new Torch.Inexpressible(Refusal.onWrapper(
           Message.NOT_IN_PYTORCH,
@@ -100,10 +104,6 @@ public record BidirectionalLayer(Recurrent inner, Merge merge) implements Layer,
           "@Bidirectional(merge = " + merge + ")",
           "a bidirectional torch.nn layer always concatenates the two directions",
           "use merge = CONCAT"));
-    }
-    Torch one = inner.torch(input, context);
-    if (!(one instanceof Torch.Module module)) {
-      return one;
     }
     List<Weight> both = new ArrayList<>(module.parameters());
     for (Weight w : module.parameters()) {
