@@ -80,7 +80,7 @@ public final class HtmlReport {
       "table.models th[data-sort]::after { content: ' \\2195'; color: #9aa5b1; }",
       "table.models th[aria-sort=ascending]::after { content: ' \\2191'; color: var(--ink); }",
       "table.models th[aria-sort=descending]::after { content: ' \\2193'; color: var(--ink); }",
-      "td.num, th.num { text-align: right; font-variant-numeric: tabular-nums;"
+      "table.models td.num, table.models th.num, .num { text-align: right; font-variant-numeric: tabular-nums;"
           + " white-space: nowrap; }",
       "td.name { word-break: break-all; }",
       "td.name a { color: inherit; }",
@@ -103,7 +103,7 @@ public final class HtmlReport {
       ".layer-type { color: var(--muted); }",
       ".layer .bar > .used { background: #3b6ea8; }",
       "pre.keras-table { flex: 0 1 auto; margin: 0; padding: 12px; background: #f6f8fa;"
-          + " border-radius: 6px; overflow-x: auto; font: 12px/1.35 ui-monospace, 'DejaVu Sans"
+          + " border-radius: 6px; overflow-x: auto; font: 12px/1.2 ui-monospace, 'DejaVu Sans"
           + " Mono', Menlo, Consolas, monospace; max-width: 100%; }",
       "ul.removed { padding-left: 18px; }");
 
