@@ -89,7 +89,8 @@ public record Baseline(Map<String, Entry> models) {
       reader.setStrictness(Strictness.STRICT);
       root = JsonParser.parseReader(reader);
     } catch (JsonParseException | IllegalStateException e) {
-      throw problem(file, "the baseline is not valid JSON (" + RecordParser.oneLine(e.getMessage())
+      throw problem(file, "the baseline is not valid JSON ("
+          + RecordParser.oneLine(RecordParser.innermost(e))
           + "); fix it, or delete it and write a new one with -Dparamcheck.updateBaseline");
     }
     if (!root.isJsonObject() || !root.getAsJsonObject().has("models")

@@ -43,7 +43,7 @@ final class RecordParser {
         throw new InvalidRecord("not valid JSON: text after the end of the record");
       }
     } catch (JsonParseException | IOException | IllegalStateException e) {
-      throw new InvalidRecord("not valid JSON (" + oneLine(e.getMessage()) + ")");
+      throw new InvalidRecord("not valid JSON (" + oneLine(innermost(e)) + ")");
     }
     if (!root.isJsonObject()) {
       throw new InvalidRecord("not a paramcheck record: the JSON is not an object");
@@ -246,6 +246,15 @@ final class RecordParser {
       throw new InvalidRecord(
           "\"" + path + "\" must be an integer that fits in a long, not " + p.getAsString());
     }
+  }
+
+  /** Gson wraps the reader's exception; its message is the one that says where. */
+  static String innermost(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause().getMessage() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage();
   }
 
   static String oneLine(String s) {
