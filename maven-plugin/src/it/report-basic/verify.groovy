@@ -1,0 +1,41 @@
+// report writes the three files, with every model and its change against the baseline
+def out = new File(basedir, 'target/paramcheck')
+['report.json', 'report.md', 'index.html'].each { assert new File(out, it).isFile() : "no $it" }
+
+def md = new File(out, 'report.md').getText('UTF-8')
+assert md.contains('| model | params | bytes | MACs | budget | headroom | change |')
+assert md.contains('| dev.paramcheck.example.SentimentRnn | 120 | 480 | \u2014 | 200 params | 80 (40.0%) | +20 (+20.0%) |')
+assert md.contains('| dev.paramcheck.example.SeedClassifier | 68 | 272 | \u2014 | 100 params | 32 (32.0%) | 0 |')
+assert md.contains('| dev.paramcheck.example.GuideLstm | 164,106 | 656,424 | \u2014 | 200,000 params | 35,894 (17.9%) | 0 |')
+
+def json = new groovy.json.JsonSlurper().parse(new File(out, 'report.json'), 'UTF-8')
+assert json.models*.model == ['dev.paramcheck.example.GuideLstm', 'dev.paramcheck.example.SeedClassifier', 'dev.paramcheck.example.SentimentRnn']
+assert json.models.find { it.model == 'dev.paramcheck.example.SentimentRnn' }.params == 120
+
+def html = new File(out, 'index.html').getText('UTF-8')
+assert (html =~ /<tr class="model-row"/).count == 3
+assert (html =~ /class="bar budget-bar/).count == 3
+
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('paramcheck: 3 models; report in')
+assert log.contains('dev.paramcheck.example.SentimentRnn changed within maxGrowth 25%')
+assert log.contains('BUILD SUCCESS')
+
+// The report's jar runs alone (gson shaded in, Main-Class set): java -jar with no class path.
+def versions = new File(localRepositoryPath, 'dev/paramcheck/paramcheck-report').listFiles().findAll { it.isDirectory() }
+assert versions.size() == 1 : "paramcheck-report versions in the IT repository: $versions"
+def version = versions[0].name
+def jar = new File(versions[0], "paramcheck-report-${version}.jar")
+assert jar.isFile() : "no $jar"
+def cliOut = new File(basedir, 'target/cli')
+def java = new File(System.getProperty('java.home'), 'bin/java').path
+def proc = [java, '-jar', jar.path, '--out', cliOut.path, '--baseline', new File(basedir, 'paramcheck-baseline.json').path,
+            '--check', '--max-growth', '10', new File(basedir, 'target/classes').path].execute()
+def err = new StringBuilder()
+proc.consumeProcessErrorStream(err)
+proc.waitFor()
+assert proc.exitValue() == 1 : "exit ${proc.exitValue()}: $err"
+assert err.toString().contains('dev.paramcheck.example.SentimentRnn grew by more than 10%') : err
+['report.json', 'report.md', 'index.html'].each { assert new File(cliOut, it).isFile() }
+assert new File(cliOut, 'report.md').getText('UTF-8') == md : 'the CLI and the plugin write the same report'
+return true
