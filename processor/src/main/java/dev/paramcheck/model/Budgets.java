@@ -19,10 +19,17 @@ final class Budgets {
   /**
    * A budget as written.
    *
-   * @param member where it is written (0: the class)
-   * @param annotation its index on the member
+   * @param written how messages state the budget
+   * @param source {@code CLASS}, {@code FIELD} or {@code PACKAGE} (a policy of the model's package)
+   * @param member where it is written (0: the class; {@link Site#PACKAGE} for a policy)
+   * @param annotation its index on the member (or among the package's policies)
    */
-  record Budget(Metric metric, long max, String written, int member, int annotation) {}
+  record Budget(Metric metric, long max, String written, String source, int member, int annotation) {
+    /** Where an exceeded budget is reported: on its value, or on the model class for a policy. */
+    Site site() {
+      return source.equals("PACKAGE") ? Site.element(0) : new Site(member, annotation, "max");
+    }
+  }
 
   /** The valid budgets, and the problems of the others' values. */
   record Read(List<Budget> budgets, List<Problem> problems) {}
@@ -36,36 +43,57 @@ final class Budgets {
       Member m = model.members().get(i);
       String of = m.isClass() ? "model " + m.name() : "field '" + m.name() + "'";
       for (int a = 0; a < m.annotations().size(); a++) {
-        Written w = m.annotations().get(a);
-        Site site = new Site(i, a, "max");
-        switch (w.annotation()) {
-          case "ParamBudget" -> {
-            long max = w.attributes().longValue("max");
-            Metric metric = w.attributes().flag("trainableOnly") ? Metric.TRAINABLE_PARAMS : Metric.PARAMS;
-            if (positive(max, site, "@ParamBudget of " + of, " (it is the largest parameter count allowed)", problems)) {
-              budgets.add(new Budget(metric, max, Numbers.grouped(max), i, a));
-            }
-          }
-          case "MacBudget" -> {
-            long max = w.attributes().longValue("max");
-            if (positive(max, site, "@MacBudget of " + of, " (it is the largest cost allowed)", problems)) {
-              budgets.add(new Budget(Metric.MACS, max, Numbers.grouped(max), i, a));
-            }
-          }
-          case "SizeBudget" -> {
-            String text = w.attributes().text("max");
-            Sizes.Parsed parsed = Sizes.parse(text);
-            if (parsed instanceof Sizes.Parsed.Bytes bytes) {
-              budgets.add(new Budget(Metric.BYTES, bytes.bytes(), text + " = " + Numbers.grouped(bytes.bytes()) + " bytes", i, a));
-            } else if (parsed instanceof Sizes.Parsed.Invalid invalid) {
-              problems.add(Problem.of(Message.INVALID_SIZE, site, text, of, invalid.why(), Sizes.ACCEPTED));
-            }
-          }
-          default -> { }
-        }
+        read(m.annotations().get(a), new Site(i, a, "max"), of, m.isClass() ? "CLASS" : "FIELD", "", problems)
+            .ifPresent(budgets::add);
       }
     }
+    Member type = model.members().get(0);
+    for (int p = 0; p < model.policies().size(); p++) {
+      Written policy = model.policies().get(p);
+      if (Placement.indexOf(type, policy.annotation()) >= 0) {
+        continue; // the model's own budget of that kind wins
+      }
+      String note = " (the @" + policy.annotation() + " policy of package " + model.packageName() + "; "
+          + model.name() + " has no @" + policy.annotation() + " of its own)";
+      read(policy, new Site(Site.PACKAGE, p, "max"), "package " + model.packageName(), "PACKAGE", note, problems)
+          .ifPresent(budgets::add);
+    }
     return new Read(budgets, problems);
+  }
+
+  /** The budget {@code w} sets, if it is one and its value is valid; otherwise its problem. */
+  private static java.util.Optional<Budget> read(
+      Written w, Site site, String of, String source, String note, List<Problem> problems) {
+    switch (w.annotation()) {
+      case "ParamBudget" -> {
+        long max = w.attributes().longValue("max");
+        Metric metric = w.attributes().flag("trainableOnly") ? Metric.TRAINABLE_PARAMS : Metric.PARAMS;
+        if (positive(max, site, "@ParamBudget of " + of, " (it is the largest parameter count allowed)", problems)) {
+          return java.util.Optional.of(new Budget(
+              metric, max, Numbers.grouped(max) + note, source, site.member(), site.annotation()));
+        }
+      }
+      case "MacBudget" -> {
+        long max = w.attributes().longValue("max");
+        if (positive(max, site, "@MacBudget of " + of, " (it is the largest cost allowed)", problems)) {
+          return java.util.Optional.of(new Budget(
+              Metric.MACS, max, Numbers.grouped(max) + note, source, site.member(), site.annotation()));
+        }
+      }
+      case "SizeBudget" -> {
+        String text = w.attributes().text("max");
+        Sizes.Parsed parsed = Sizes.parse(text);
+        if (parsed instanceof Sizes.Parsed.Bytes bytes) {
+          return java.util.Optional.of(new Budget(
+              Metric.BYTES, bytes.bytes(), text + " = " + Numbers.grouped(bytes.bytes()) + " bytes" + note, source,
+              site.member(), site.annotation()));
+        } else if (parsed instanceof Sizes.Parsed.Invalid invalid) {
+          problems.add(Problem.of(Message.INVALID_SIZE, site, text, of, invalid.why(), Sizes.ACCEPTED));
+        }
+      }
+      default -> { }
+    }
+    return java.util.Optional.empty();
   }
 
   private static boolean positive(long max, Site site, String where, String hint, List<Problem> problems) {
@@ -85,7 +113,7 @@ final class Budgets {
         continue; // a class budget bounds the model
       }
       for (Budget budget : budgets) {
-        if (budget.member() == member) {
+        if (budget.source().equals("FIELD") && budget.member() == member) {
           check(counted.summary(), counted.declared().ref(), budget).ifPresent(problems::add);
         }
       }
@@ -134,24 +162,26 @@ final class Budgets {
     List<Problem> problems = new ArrayList<>();
     List<BudgetUse> uses = new ArrayList<>();
     for (Budget budget : budgets) {
-      Member m = model.members().get(budget.member());
-      if (!m.isClass()) {
+      if (budget.source().equals("FIELD")) {
+        Member m = model.members().get(budget.member());
         LayerSummary layer = summary.layers().stream().filter(l -> l.name().equals(m.name())).findFirst().orElse(null);
         if (layer != null && budget.metric().of(layer).isPresent()) {
-          uses.add(new BudgetUse(budget.metric(), layer.name(), "FIELD", budget.max(), budget.metric().of(layer).getAsLong()));
+          uses.add(new BudgetUse(
+              budget.metric(), layer.name(), "FIELD", budget.max(), budget.metric().of(layer).getAsLong()));
         }
         continue;
       }
       OptionalLong value = budget.metric().of(summary);
       if (value.isEmpty()) {
+        Site site = budget.source().equals("PACKAGE") ? Site.element(0) : new Site(0, budget.annotation(), null);
         problems.add(Problem.of(
-            Message.MACS_UNKNOWN, new Site(0, budget.annotation(), null), "model " + model.name(),
+            Message.MACS_UNKNOWN, site, "model " + model.name() + (budget.source().equals("PACKAGE") ? ", from its package's policy," : ""),
             "the model's input has no timesteps",
             summary.layers().isEmpty() ? "the layer the model starts with" : "layer '" + summary.layers().get(0).name() + "'"));
         continue;
       }
       long used = value.getAsLong();
-      uses.add(new BudgetUse(budget.metric(), null, "CLASS", budget.max(), used));
+      uses.add(new BudgetUse(budget.metric(), null, budget.source(), budget.max(), used));
       if (used > budget.max()) {
         problems.add(overModel(model.name(), summary, budget, used));
       }
@@ -160,19 +190,19 @@ final class Budgets {
   }
 
   private static Problem overModel(String name, ModelSummary summary, Budget budget, long used) {
-    Site site = new Site(0, budget.annotation(), "max");
+    Site site = budget.site();
     Metric metric = budget.metric();
     String largest = Counting.largest(summary.layers(), l -> metric.of(l).orElse(0), used);
     String over = metric.format(used - budget.max());
     return switch (metric) {
       case PARAMS -> Problem.of(Message.MODEL_OVER_BUDGET, site, name, Numbers.grouped(used), over,
-          Numbers.grouped(budget.max()), largest);
+          budget.written(), largest);
       case TRAINABLE_PARAMS -> Problem.of(Message.MODEL_OVER_TRAINABLE_BUDGET, site, name, Numbers.grouped(used), over,
-          Numbers.grouped(budget.max()), largest);
+          budget.written(), largest);
       case BYTES -> Problem.of(Message.MODEL_OVER_SIZE_BUDGET, site, name, Numbers.bytes(used), over, budget.written(),
           largest);
       case MACS -> Problem.of(Message.MODEL_OVER_MAC_BUDGET, site, name, Numbers.grouped(used), over,
-          Numbers.grouped(budget.max()), largest);
+          budget.written(), largest);
     };
   }
 }

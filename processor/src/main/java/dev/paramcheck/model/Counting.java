@@ -82,7 +82,7 @@ final class Counting {
           continue;
         }
         layers.add(new CountedLayer(d, new LayerSummary(
-            d.name(), Names.upperSnake(d.name()), w.layer(), w.input(), w.output(), type, weights, params, trainable,
+            d.name(), Names.upperSnake(d.name()), w.layer(), d.written(), w.input(), w.output(), type, weights, params, trainable,
             dtype, bytes, macs)));
       } catch (ArithmeticException overflow) {
         problems.add(Problem.of(Message.COUNT_OVERFLOW, site, d.ref(), w.layer().sizes(w.input())));

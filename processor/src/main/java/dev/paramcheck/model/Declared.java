@@ -13,11 +13,12 @@ import java.util.Optional;
  * A layer read from its annotations, its values checked.
  *
  * @param at where it is declared
+ * @param written the layer annotation as written
  * @param name its name in the table and constants
  * @param ref how messages name it: {@code layer 'encoder' (LSTM)}
  * @param layer the layer, or empty when a value or a wrapper is wrong (its output is unknown)
  */
-record Declared(Placement.Placed at, String name, String ref, Optional<Layer> layer) {
+record Declared(Placement.Placed at, Written written, String name, String ref, Optional<Layer> layer) {
   /** What reading the layers found. */
   record Result(List<Declared> layers, List<Problem> problems) {}
 
@@ -49,7 +50,7 @@ record Declared(Placement.Placed at, String name, String ref, Optional<Layer> la
         }
       }
       String name = m.isClass() ? layer.defaultName() : m.name();
-      layers.add(new Declared(at, name, ref, valid ? Optional.of(layer) : Optional.empty()));
+      layers.add(new Declared(at, written, name, ref, valid ? Optional.of(layer) : Optional.empty()));
       previous = ref;
     }
     return new Result(layers, problems);

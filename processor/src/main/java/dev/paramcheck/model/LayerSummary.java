@@ -12,6 +12,7 @@ import java.util.OptionalLong;
  *     one-layer model
  * @param constantPrefix the name in constants, such as {@code HIDDEN_LAYER}
  * @param layer the layer as declared
+ * @param written its annotation as written, with every attribute's value
  * @param input the layer's input shape
  * @param output the output shape
  * @param type what the table calls it: the Keras class ({@code LSTM}, {@code Bidirectional}), or
@@ -27,6 +28,7 @@ public record LayerSummary(
     String name,
     String constantPrefix,
     Layer layer,
+    Written written,
     Shape input,
     Shape output,
     String type,

@@ -6,6 +6,9 @@ package dev.paramcheck.model;
  * attribute, if one is at fault.
  */
 public record Site(int member, int annotation, String attribute) {
+  /** The member index of a problem with a package's policy annotation. */
+  public static final int PACKAGE = -1;
+
   public static Site element(int member) {
     return new Site(member, -1, null);
   }

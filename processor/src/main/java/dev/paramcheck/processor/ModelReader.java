@@ -16,6 +16,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -33,8 +34,8 @@ final class ModelReader {
   /** Where a member's annotations are in the source: the element and one mirror per annotation. */
   record Location(Element element, List<AnnotationMirror> mirrors) {}
 
-  /** A model as read, with a location per member (same indices). */
-  record ReadModel(TypeElement type, ModelDeclaration declaration, List<Location> locations) {}
+  /** A model as read, with a location per member (same indices) and one for its package's policies. */
+  record ReadModel(TypeElement type, ModelDeclaration declaration, List<Location> locations, Location policies) {}
 
   /** Thrown when javac has already reported a broken annotation: the model is left alone. */
   private static final class JavacReported extends Exception {
@@ -65,7 +66,13 @@ final class ModelReader {
       for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
         readMember(field, field.getSimpleName().toString(), false, members, locations);
       }
-      return Optional.of(new ReadModel(type, new ModelDeclaration(className, members), locations));
+      PackageElement pkg = elements.getPackageOf(type);
+      List<Written> policies = new ArrayList<>(1);
+      List<AnnotationMirror> policyMirrors = new ArrayList<>(1);
+      read(pkg, policies, policyMirrors);
+      ModelDeclaration declaration =
+          new ModelDeclaration(className, members, pkg.getQualifiedName().toString(), policies);
+      return Optional.of(new ReadModel(type, declaration, locations, new Location(pkg, List.copyOf(policyMirrors))));
     } catch (JavacReported e) {
       return Optional.empty();
     }
@@ -76,6 +83,16 @@ final class ModelReader {
       throws JavacReported {
     List<Written> written = new ArrayList<>(2);
     List<AnnotationMirror> mirrors = new ArrayList<>(2);
+    read(element, written, mirrors);
+    if (!isClass && written.isEmpty()) {
+      return; // a field that is not part of the model
+    }
+    members.add(new Member(name, isClass, written));
+    locations.add(new Location(element, List.copyOf(mirrors)));
+  }
+
+  /** paramcheck's annotations on {@code element}, each with its mirror. */
+  private void read(Element element, List<Written> written, List<AnnotationMirror> mirrors) throws JavacReported {
     Set<String> seen = new HashSet<>();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       String qualified = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
@@ -89,11 +106,6 @@ final class ModelReader {
       written.add(new Written(simple, attributes(mirror)));
       mirrors.add(mirror);
     }
-    if (!isClass && written.isEmpty()) {
-      return; // a field that is not part of the model
-    }
-    members.add(new Member(name, isClass, written));
-    locations.add(new Location(element, List.copyOf(mirrors)));
   }
 
   /** The mirror's values, defaults included, each checked against the attribute's declared type. */

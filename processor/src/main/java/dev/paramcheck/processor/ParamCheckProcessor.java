@@ -7,6 +7,7 @@ import dev.paramcheck.model.Message;
 import dev.paramcheck.model.ModelChecker;
 import dev.paramcheck.model.ModelSummary;
 import dev.paramcheck.model.Problem;
+import dev.paramcheck.summary.Tables;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,7 +34,8 @@ import javax.lang.model.util.Elements;
  * <p>Users never call this class: javac finds it through {@code META-INF/services} when the
  * processor jar is on the processor path (Maven's {@code annotationProcessorPaths}, Gradle's
  * {@code annotationProcessor}, javac's {@code --processor-path}). It reads the options
- * {@code -Aparamcheck.budget=error|warning} and {@code -Aparamcheck.tableWidth=N}. The
+ * {@code -Aparamcheck.budget=error|warning}, {@code -Aparamcheck.tableWidth=N} and {@code
+ * -Aparamcheck.convention=keras|pytorch}. The
  * annotations, the generated names, the options and the diagnostics' tags are the public API;
  * the README and {@code docs/compatibility.md} describe them and what may change between
  * versions.
@@ -50,6 +52,7 @@ public final class ParamCheckProcessor extends AbstractProcessor {
   private Reporter reporter;
   private ModelReader reader;
   private SummaryWriter writer;
+  private RecordWriter records;
 
   /** Creates the processor; javac does, through {@link java.util.ServiceLoader}. */
   public ParamCheckProcessor() {}
@@ -60,7 +63,8 @@ public final class ParamCheckProcessor extends AbstractProcessor {
     options = Options.parse(env.getOptions());
     reporter = new Reporter(env.getMessager(), options);
     reader = new ModelReader(env.getElementUtils());
-    writer = new SummaryWriter(env.getFiler(), env.getElementUtils(), env.getSourceVersion(), options.tableWidth());
+    writer = new SummaryWriter(env.getFiler(), env.getElementUtils(), env.getSourceVersion());
+    records = new RecordWriter(env.getFiler(), env.getElementUtils());
     options.problems().forEach(p -> reporter.report(p.message(), p.args().toArray()));
   }
 
@@ -187,8 +191,10 @@ public final class ParamCheckProcessor extends AbstractProcessor {
       reporter.report(Message.BREAKDOWN_LEFT_OUT, model, model.getQualifiedName(), summary.layers().size());
     }
     try {
-      writer.write(writer.javaFile(model, name, summary, layout == SummaryWriter.Layout.FULL));
+      String table = Tables.render(summary, options.tableWidth());
+      writer.write(writer.javaFile(model, name, summary, layout == SummaryWriter.Layout.FULL, table));
       written.add(name.canonicalName());
+      records.write(model, name.canonicalName(), summary, table);
     } catch (FilerException e) {
       reporter.report(Message.NAME_TAKEN, model, name.canonicalName(), model.getQualifiedName());
     } catch (IOException e) {

@@ -35,7 +35,8 @@ final class Reporter {
 
   void report(ModelReader.ReadModel model, Problem problem) {
     Site site = problem.site();
-    ModelReader.Location location = model.locations().get(site.member());
+    ModelReader.Location location =
+        site.member() == Site.PACKAGE ? model.policies() : model.locations().get(site.member());
     AnnotationMirror mirror = site.annotation() < 0 ? null : location.mirrors().get(site.annotation());
     AnnotationValue value = mirror == null || site.attribute() == null ? null : explicit(mirror, site.attribute());
     print(kind(problem.message()), problem.text(), location.element(), mirror, value);

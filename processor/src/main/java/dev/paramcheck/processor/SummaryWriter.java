@@ -11,8 +11,6 @@ import dev.paramcheck.Framework;
 import dev.paramcheck.model.LayerSummary;
 import dev.paramcheck.model.ModelSummary;
 import dev.paramcheck.model.Weight;
-import dev.paramcheck.summary.SummaryTable;
-import dev.paramcheck.summary.Tables;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +33,9 @@ final class SummaryWriter {
 
   private final Filer filer;
   private final AnnotationSpec generated;
-  private final int tableWidth;
 
-  SummaryWriter(Filer filer, Elements elements, SourceVersion sourceVersion, int tableWidth) {
+  SummaryWriter(Filer filer, Elements elements, SourceVersion sourceVersion) {
     this.filer = filer;
-    this.tableWidth = tableWidth;
     this.generated = generatedAnnotation(elements, sourceVersion);
   }
 
@@ -100,7 +96,7 @@ final class SummaryWriter {
     return names + 2L * values.size() > available ? Layout.WITHOUT_BREAKDOWN : Layout.FULL;
   }
 
-  JavaFile javaFile(TypeElement model, ClassName name, ModelSummary summary, boolean breakdown) {
+  JavaFile javaFile(TypeElement model, ClassName name, ModelSummary summary, boolean breakdown, String table) {
     String modelName = model.getQualifiedName().toString();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(name)
@@ -156,7 +152,7 @@ final class SummaryWriter {
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(String.class)
             .addJavadoc("The model's summary as Keras 3's {@code model.summary()} prints it, ending in a line break.\n")
-            .addCode(tableBody(Tables.render(summary, tableWidth)))
+            .addCode(tableBody(table))
             .build());
     return JavaFile.builder(name.packageName(), type.build())
         .skipJavaLangImports(true)
