@@ -20,6 +20,9 @@ public final class Main {
         GuideBidirectionalSummary.BIDIRECTIONAL_FORWARD_KERNEL_PARAMS);
     print(ReviewSentimentSummary.table(), "ReviewSentimentSummary.ENCODER_PARAMS", ReviewSentimentSummary.ENCODER_PARAMS);
     print(ConvHeadlinesSummary.table(), "ConvHeadlinesSummary.TRAINABLE_PARAMS", ConvHeadlinesSummary.TRAINABLE_PARAMS);
+    print(PhoneKeyboardSummary.table(), "PhoneKeyboardSummary.TOTAL_BYTES", PhoneKeyboardSummary.TOTAL_BYTES);
+    print(TorchTaggerSummary.table(), "TorchTaggerSummary.ENCODER_WEIGHT_IH_L0_REVERSE_PARAMS",
+        TorchTaggerSummary.ENCODER_WEIGHT_IH_L0_REVERSE_PARAMS);
   }
 
   private static void print(String table, String constant, long value) {

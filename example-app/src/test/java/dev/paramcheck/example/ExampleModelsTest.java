@@ -68,4 +68,30 @@ class ExampleModelsTest {
     assertEquals(2_560_128, ConvHeadlinesSummary.NON_TRAINABLE_PARAMS);
     assertTrue(ConvHeadlinesSummary.table().contains("(None, 50, 64)"));
   }
+
+  @Test
+  void phoneKeyboardAtFloat16() {
+    // TensorFlow.js 4.22, the same layers: Embedding(5000, 32) 160,000; LSTM(128) 82,432;
+    // Dense(5000) 645,000; total 887,432. Keras 3 sizes float16 weights at 16 bits each.
+    assertEquals(887_432, PhoneKeyboardSummary.TOTAL_PARAMS);
+    assertEquals(1_774_864, PhoneKeyboardSummary.TOTAL_BYTES);
+    assertEquals(164_864, PhoneKeyboardSummary.CONTEXT_BYTES);
+    // worked by hand: the LSTM's 82,432 parameters at each of 20 steps, the Dense's 645,000 once
+    assertEquals(1_648_640, PhoneKeyboardSummary.CONTEXT_MACS);
+    assertEquals(2_293_640, PhoneKeyboardSummary.TOTAL_MACS);
+    assertTrue(PhoneKeyboardSummary.table().contains(" Total params: 887,432 (1.69 MB)\n"));
+  }
+
+  @Test
+  void torchTaggerAgreesWithTorchNn() {
+    // PyTorch 1.13 (Debian python3-torch): nn.Embedding(20000, 100) 2,000,000;
+    // nn.LSTM(100, 64, bidirectional=True) 84,992; nn.Linear(128, 17) 2,193; total 2,087,185
+    assertEquals(2_000_000, TorchTaggerSummary.TOKENS_PARAMS);
+    assertEquals(84_992, TorchTaggerSummary.ENCODER_PARAMS);
+    assertEquals(2_193, TorchTaggerSummary.TAGS_PARAMS);
+    assertEquals(2_087_185, TorchTaggerSummary.TOTAL_PARAMS);
+    assertEquals(256, TorchTaggerSummary.ENCODER_BIAS_HH_L0_REVERSE_PARAMS);
+    assertTrue(TorchTaggerSummary.table().startsWith("====="));
+    assertTrue(TorchTaggerSummary.table().contains("├─LSTM: 1-2"));
+  }
 }

@@ -114,20 +114,21 @@ final class Budgets {
       }
       for (Budget budget : budgets) {
         if (budget.source().equals("FIELD") && budget.member() == member) {
-          check(counted.summary(), counted.declared().ref(), budget).ifPresent(problems::add);
+          check(counted.summary(), counted.declared().ref(), layers.get(0).declared().ref(), budget)
+              .ifPresent(problems::add);
         }
       }
     }
     return problems;
   }
 
-  private static java.util.Optional<Problem> check(LayerSummary layer, String ref, Budget budget) {
+  private static java.util.Optional<Problem> check(LayerSummary layer, String ref, String first, Budget budget) {
     Site site = new Site(budget.member(), budget.annotation(), "max");
     OptionalLong value = budget.metric().of(layer);
     if (value.isEmpty()) {
       return java.util.Optional.of(Problem.of(
           Message.MACS_UNKNOWN, new Site(budget.member(), budget.annotation(), null), ref,
-          "its input's length is unknown", ref));
+          "its input's length is unknown", first));
     }
     long used = value.getAsLong();
     if (used <= budget.max()) {

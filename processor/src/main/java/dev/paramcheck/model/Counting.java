@@ -92,23 +92,30 @@ final class Counting {
       return new Result.Uncounted(layers, problems);
     }
     List<LayerSummary> summaries = layers.stream().map(CountedLayer::summary).collect(Collectors.toList());
+    Member type = model.members().get(0);
+    int budget = Placement.indexOf(type, "ParamBudget");
+    Site site = budget >= 0 ? Site.annotation(0, budget) : Site.element(0);
+    long total;
+    long trainable;
+    long bytes;
+    long trainableBytes;
+    String metric = "parameters";
+    ToLongFunction<LayerSummary> value = LayerSummary::params;
     try {
-      long total = sum(summaries, LayerSummary::params);
-      long trainable = sum(summaries, LayerSummary::trainable);
-      long bytes = sum(summaries, LayerSummary::bytes);
-      long trainableBytes = sum(summaries, LayerSummary::trainableBytes);
+      total = sum(summaries, value);
+      trainable = sum(summaries, LayerSummary::trainable);
+      metric = "bytes";
+      value = LayerSummary::bytes;
+      bytes = sum(summaries, value);
+      trainableBytes = sum(summaries, LayerSummary::trainableBytes);
+      metric = "multiply-accumulates";
+      value = l -> l.macs().orElse(0);
       OptionalLong macs = summaries.stream().allMatch(l -> l.macs().isPresent())
-          ? OptionalLong.of(sum(summaries, l -> l.macs().getAsLong()))
+          ? OptionalLong.of(sum(summaries, value))
           : OptionalLong.empty();
       return new Result.Counted(layers, total, trainable, bytes, trainableBytes, macs, problems);
     } catch (ArithmeticException overflow) {
-      Member type = model.members().get(0);
-      int budget = Placement.indexOf(type, "ParamBudget");
-      problems.add(Problem.of(
-          Message.TOTAL_OVERFLOW,
-          budget >= 0 ? Site.annotation(0, budget) : Site.element(0),
-          model.name(),
-          largest(summaries, LayerSummary::params, -1)));
+      problems.add(Problem.of(Message.TOTAL_OVERFLOW, site, model.name(), metric, largest(summaries, value, -1)));
       return new Result.Uncounted(layers, problems);
     }
   }

@@ -126,8 +126,8 @@ public enum Message {
           + " smaller"),
   TOTAL_OVERFLOW(
       "overflow",
-      "model %s has more than 9,223,372,036,854,775,807 parameters in total (Long.MAX_VALUE);"
-          + " largest layers: %s. Make them smaller"),
+      "model %s has more than 9,223,372,036,854,775,807 %s in total (Long.MAX_VALUE); largest"
+          + " layers: %s. Make them smaller"),
   METRIC_OVERFLOW(
       "overflow",
       "%s has more than 9,223,372,036,854,775,807 %s (Long.MAX_VALUE) with %s: %s"),
