@@ -18,7 +18,8 @@ class BaselineTest {
 
   @Test
   void writesModelsSortedByNameWithNoDates() throws Exception {
-    List<ModelRecord> records = Fixtures.records(tmp, Fixtures.SENTIMENT, Fixtures.LSTM);
+    List<ModelRecord> records = Fixtures.records(tmp, Fixtures.SENTIMENT, Fixtures.SENSOR,
+        Fixtures.LSTM);
     Path file = tmp.resolve("paramcheck-baseline.json");
     Baseline.of(records).write(file);
     assertEquals(String.join("\n",
@@ -29,6 +30,11 @@ class BaselineTest {
         "      \"params\": 164106,",
         "      \"bytes\": 656424,",
         "      \"macs\": null",
+        "    },",
+        "    \"dev.paramcheck.example.SensorLstm\": {",
+        "      \"params\": 425,",
+        "      \"bytes\": 1700,",
+        "      \"macs\": 8329",
         "    },",
         "    \"dev.paramcheck.example.SentimentRnn\": {",
         "      \"params\": 120,",

@@ -39,6 +39,19 @@ class CheckTest {
   }
 
   @Test
+  void macsGrowthCountsWhereBothAreKnown() {
+    // SensorLstm: 425 params, 1,700 bytes, 8,329 MACs (20 steps); the baseline had 10 steps of
+    // the same LSTM: 416 * 10 + 9 = 4,169 MACs.
+    Check.Result r = check(Map.of(Fixtures.SENSOR, new Baseline.Entry(425, 1_700, 4_169L)),
+        rules("50", false), Fixtures.SENSOR);
+    assertEquals(List.of(Fixtures.SENSOR + " grew by more than 50% (maxGrowth) against"
+        + " paramcheck-baseline.json: MACs 4,169 -> 8,329 (+99.8%)"),
+        r.violations().stream().map(Check.Violation::message).toList());
+    assertTrue(check(Map.of(Fixtures.SENSOR, new Baseline.Entry(425, 1_700, null)),
+        Check.Rules.defaults(), Fixtures.SENSOR).passed(), "MACs unknown before: not compared");
+  }
+
+  @Test
   void growthWithinMaxGrowthPasses() {
     Check.Result r = check(Map.of(Fixtures.SENTIMENT, new Baseline.Entry(100, 400, null)),
         rules("20", false), Fixtures.SENTIMENT);

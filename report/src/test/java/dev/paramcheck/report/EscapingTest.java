@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A record whose strings hold {@code <script>}, {@code |} and backticks: the page and the Markdown
- * show them as text and no table breaks.
+ * Names that need escaping: a real model whose class and field names hold what Java allows
+ * ({@link Fixtures#UNICODE}: {@code $}, {@code _}, non-ASCII letters), and a record whose strings
+ * hold {@code <script>}, {@code |} and backticks, which no Java name can: the page and the Markdown
+ * show them all as text and no table breaks.
  */
 class EscapingTest {
   // No "/" in the model: it names the record's file.
@@ -24,6 +26,10 @@ class EscapingTest {
 
   @TempDir Path tmp;
 
+  /**
+   * The processor's real record of SeedClassifier, with its names replaced by ones no Java
+   * identifier can hold (so no compilation can give this record).
+   */
   static String evilRecord() {
     return Fixtures.edited(Fixtures.SEED, o -> {
       o.addProperty("model", EVIL_MODEL);
@@ -42,9 +48,9 @@ class EscapingTest {
     });
   }
 
-  /** The evil record and a plain one, read from a class output as the report reads them. */
+  /** The evil record and the real Unicode one, read from a class output as the report reads them. */
   static List<ModelRecord> records(Path tmp) {
-    Path classes = Fixtures.classes(tmp, Fixtures.SENTIMENT);
+    Path classes = Fixtures.classes(tmp, Fixtures.UNICODE);
     Fixtures.put(classes, EVIL_MODEL + ".json", evilRecord());
     RecordReader.Result r = new RecordReader().read(List.of(classes));
     assertTrue(r.ok(), r.problems().toString());
@@ -68,6 +74,9 @@ class EscapingTest {
     assertTrue(md.contains("(layer &lt;img src=x onerror=alert\\(2\\)&gt;\\|\\`layer\\`\\|"
         + "&quot;q&quot;&amp;'a')"), md);
     assertTrue(md.contains("Removed since the baseline: gone\\|\\`&lt;script&gt;\\`"), md);
+    // The real names: Markdown punctuation escaped, letters as they are.
+    assertTrue(md.contains("| dev.paramcheck.example.Wetter\\_Modèle\\$Schätzer\\$Ω | 106 | 424 |"
+        + " 298 | 100 params (layer größe\\_\\$1) | 4 (4.0%) | new |"), md);
   }
 
   @Test
@@ -84,6 +93,10 @@ class EscapingTest {
     assertTrue(html.contains("&lt;img src=x onerror=alert(2)&gt;|`layer`|&quot;q&quot;&amp;"
         + "&#39;a&#39;"));
     assertTrue(html.contains("Model: &quot;&lt;script&gt;alert(3)&lt;/script&gt;&quot;"));
+    // The real names need no HTML escaping: shown as they are, in text and attributes.
+    assertTrue(html.contains("data-model=\"" + Fixtures.UNICODE + "\""), html);
+    assertTrue(html.contains(">größe_$1<") || html.contains("größe_$1 ("), html);
+    assertTrue(html.contains("ausgabe_Ω"), html);
   }
 
   @Test
@@ -92,6 +105,8 @@ class EscapingTest {
     String json = JsonReport.render(records, Comparison.of(records, Optional.empty()));
     assertTrue(json.contains("\"model\": \"com.acme.<script>alert(1)|`rm -rf`|Model\""),
         json);
+    assertTrue(json.contains("\"model\": \"" + Fixtures.UNICODE + "\""), json);
+    assertTrue(json.contains("\"name\": \"größe_$1\""), json);
   }
 
   static int unescapedPipes(String line) {

@@ -190,7 +190,7 @@ class HtmlReportBrowserTest {
     assertTrue(dom.contains("data-probe-scripts=\"2\""), "the page's script and the probe only");
     assertTrue(dom.contains("data-probe-imgs=\"0\""), "no <img> from a layer name");
     List<Row> rows = rows(dom);
-    assertEquals(List.of(EscapingTest.EVIL_MODEL, Fixtures.SENTIMENT),
+    assertEquals(List.of(EscapingTest.EVIL_MODEL, Fixtures.UNICODE),
         rows.stream().map(Row::model).sorted().toList());
     rows.forEach(r -> assertTrue(r.text(), r + ": shown as text"));
   }

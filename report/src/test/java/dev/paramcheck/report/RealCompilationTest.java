@@ -3,92 +3,123 @@ package dev.paramcheck.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The records from a real compilation: javac with the processor (on this test class path) compiles
- * models, and the report reads what it wrote to the class output, validated against
- * docs/record-schema.json.
- *
- * <p>TODO(main): the processor does not write records on the report branch, so this test is
- * skipped (an assumption) while the class output has none. Once it does, remove the assumption so
- * that a processor writing no records fails here, and let {@link Fixtures} take its records from
- * {@link #compile}.
+ * the {@link Fixtures} models, and the report reads what it wrote to the class output, validated
+ * against docs/record-schema.json. A processor that writes no record, or a record the schema
+ * refuses, fails here (and every other test, which reads the same records through Fixtures).
  */
 class RealCompilationTest {
   @TempDir Path tmp;
 
-  static final String SENTIMENT = String.join("\n",
-      "package dev.paramcheck.example;",
-      "import dev.paramcheck.ParamBudget;",
-      "import dev.paramcheck.SimpleRnn;",
-      "@SimpleRnn(units = 10, features = 1)",
-      "@ParamBudget(max = 200)",
-      "public class SentimentRnn {}",
-      "");
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
+  private static final Pattern CLASS = Pattern.compile("(?m)^public class ([\\p{L}\\p{N}_$]+)");
 
-  static final String SEED = String.join("\n",
-      "package dev.paramcheck.example;",
-      "import dev.paramcheck.Dense;",
-      "import dev.paramcheck.ParamBudget;",
-      "import dev.paramcheck.SimpleRnn;",
-      "@ParamBudget(max = 100)",
-      "public class SeedClassifier {",
-      "  @SimpleRnn(units = 5, features = 4) Object hidden;",
-      "  @Dense(units = 3) Object output;",
-      "}",
-      "");
-
-  /** Compiles the sources with the processor; returns the class output directory. */
-  static Path compile(Path root, String... sources) throws Exception {
-    Path src = root.resolve("src/dev/paramcheck/example");
-    Files.createDirectories(src);
+  /**
+   * Compiles the sources (each with a package and one top-level public class) with the processor;
+   * returns the class output directory, {@code root/classes}.
+   */
+  static Path compile(Path root, String... sources) throws java.io.IOException {
     Path classes = Files.createDirectories(root.resolve("classes"));
-    List<String> args = new java.util.ArrayList<>(List.of(
+    List<String> args = new ArrayList<>(List.of(
         "-d", classes.toString(),
+        "-encoding", "UTF-8",
         "-classpath", System.getProperty("java.class.path"),
         "-processorpath", System.getProperty("java.class.path")));
     for (String s : sources) {
-      String name = s.replaceAll("(?s).*public class (\\w+).*", "$1");
-      Path f = src.resolve(name + ".java");
+      Matcher pkg = PACKAGE.matcher(s);
+      Matcher cls = CLASS.matcher(s);
+      if (!pkg.find() || !cls.find()) {
+        throw new IllegalArgumentException("no package or public class in\n" + s);
+      }
+      Path f = root.resolve("src").resolve(pkg.group(1).replace('.', '/'))
+          .resolve(cls.group(1) + ".java");
+      Files.createDirectories(f.getParent());
       Files.writeString(f, s, StandardCharsets.UTF_8);
       args.add(f.toString());
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int code = javac.run(null, null, null, args.toArray(new String[0]));
-    assertEquals(0, code, "javac with the processor");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = javac.run(null, null, err, args.toArray(new String[0]));
+    assertEquals(0, code, () -> "javac with the processor:\n" + err.toString(StandardCharsets.UTF_8));
     return classes;
   }
 
   @Test
-  void theReportReadsWhatTheProcessorWrote() throws Exception {
-    Path classes = compile(tmp, SENTIMENT, SEED);
+  void theProcessorWritesARecordPerModelThatTheSchemaAccepts() throws Exception {
+    Path classes = compile(tmp, Fixtures.SOURCES.values().toArray(new String[0]));
     assertTrue(Files.isRegularFile(classes.resolve("dev/paramcheck/example/SentimentRnnSummary.class")),
         "the processor ran");
     Path records = classes.resolve(RecordReader.RECORD_DIRECTORY);
-    Assumptions.assumeTrue(Files.isDirectory(records),
-        "TODO(main): the processor writes no records yet on this branch");
-
-    for (String model : List.of(Fixtures.SENTIMENT, Fixtures.SEED)) {
-      String text = Files.readString(records.resolve(model + ".json"));
-      assertEquals(List.of(), RecordSchemaTest.validate(text), model);
+    assertTrue(Files.isDirectory(records), "the processor wrote no records to " + records);
+    List<String> written;
+    try (Stream<Path> files = Files.list(records)) {
+      written = files.map(p -> p.getFileName().toString()).sorted().toList();
     }
+    assertEquals(Fixtures.everyModel().stream().map(m -> m + ".json").toList(), written);
+    for (String model : Fixtures.everyModel()) {
+      String text = Files.readString(records.resolve(model + ".json"), StandardCharsets.UTF_8);
+      assertEquals(List.of(), RecordSchemaTest.validate(text), model);
+      assertEquals(text, Fixtures.text(model), "the same bytes on every compilation: " + model);
+    }
+  }
+
+  @Test
+  void theReportReadsWhatTheProcessorWrote() throws Exception {
+    Path classes = compile(tmp, Fixtures.SOURCES.values().toArray(new String[0]));
     RecordReader.Result r = new RecordReader().read(List.of(classes));
     assertTrue(r.ok(), r.problems().toString());
-    assertEquals(List.of(Fixtures.SEED, Fixtures.SENTIMENT),
-        r.records().stream().map(ModelRecord::model).toList());
-    assertEquals(120, r.records().get(1).totals().params());
-    assertEquals(68, r.records().get(0).totals().params());
+    assertEquals(Fixtures.everyModel(), r.records().stream().map(ModelRecord::model).toList());
+
+    // The expected numbers are not the processor's: published by keras.io (the guide models), or
+    // from the Keras layer formulas worked out in Fixtures' comments.
+    Map<String, Long> params = Map.of(
+        Fixtures.SENTIMENT, 120L,
+        Fixtures.SEED, 68L,
+        Fixtures.LSTM, 164_106L,
+        Fixtures.GRU, 361_866L,
+        Fixtures.REVIEW, 2_666_145L,
+        Fixtures.SENSOR, 425L,
+        Fixtures.UNICODE, 106L);
+    Map<String, Long> macs = Map.of(Fixtures.SENSOR, 8_329L, Fixtures.UNICODE, 298L);
+    for (ModelRecord m : r.records()) {
+      assertEquals(params.get(m.model()), m.totals().params(), m.model());
+      assertEquals(4 * params.get(m.model()), m.totals().bytes(), m.model() + ": float32");
+      assertEquals(macs.get(m.model()), m.totals().macs(), m.model() + ": MACs");
+    }
+    ModelRecord sensor = record(r, Fixtures.SENSOR);
+    assertEquals(List.of("PARAMS", "BYTES", "MACS"),
+        sensor.budgets().stream().map(ModelRecord.Budget::kind).toList());
+    assertEquals(1_048_576, sensor.budgets().get(1).max(), "1 MiB");
+    assertEquals(20L, sensor.input().timesteps());
+    assertEquals(List.of(8_320L, 9L), sensor.layers().stream().map(ModelRecord.Layer::macs).toList());
+    ModelRecord unicode = record(r, Fixtures.UNICODE);
+    assertEquals(List.of("größe_$1", "ausgabe_Ω"),
+        unicode.layers().stream().map(ModelRecord.Layer::name).toList());
+    assertEquals("dev/paramcheck/example/Wetter_Modèle.java", unicode.sourceFile());
+
     String md = MarkdownReport.render(r.records(), Comparison.of(r.records(), Optional.empty()));
-    assertTrue(md.contains("| dev.paramcheck.example.SentimentRnn | 120 | 480 |"), md);
+    assertTrue(md.contains("| dev.paramcheck.example.SentimentRnn | 120 | 480 | \u2014 |"), md);
+    assertTrue(md.contains("| dev.paramcheck.example.SensorLstm | 425 | 1,700 | 8,329 |"), md);
+  }
+
+  private static ModelRecord record(RecordReader.Result r, String model) {
+    return r.records().stream().filter(m -> m.model().equals(model)).findFirst().orElseThrow();
   }
 }

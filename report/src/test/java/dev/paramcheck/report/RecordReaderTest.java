@@ -33,7 +33,9 @@ class RecordReaderTest {
     assertEquals(2_666_145, review.totals().params());
     assertEquals(5, review.layers().size());
     assertEquals("encoder", review.layers().get(1).name());
-    assertEquals("SUM", review.layers().get(2).attributes().get("merge"));
+    assertEquals("Bidirectional", review.layers().get(2).kerasClass());
+    assertEquals("Gru", review.layers().get(2).annotation());
+    assertEquals(32L, review.layers().get(2).attributes().get("units"));
     assertEquals(64L, review.layers().get(1).attributes().get("units"));
     assertEquals(Boolean.TRUE, review.layers().get(1).attributes().get("returnSequences"));
     assertEquals(null, review.totals().macs());
@@ -42,6 +44,21 @@ class RecordReaderTest {
     assertEquals("encoder", review.budgets().get(1).layer());
     assertEquals(333_855, review.tightestBudget().orElseThrow().headroom());
     assertTrue(review.table().startsWith("Model: \"ReviewSentiment\"\n"));
+  }
+
+  @Test
+  void readsKnownMacsAndBudgetsOfEveryKind() {
+    RecordReader.Result r = read(Fixtures.classes(tmp, Fixtures.SENSOR));
+    assertTrue(r.ok(), r.problems().toString());
+    ModelRecord sensor = r.records().get(0);
+    assertEquals(20L, sensor.input().timesteps());
+    assertEquals(4L, sensor.input().features());
+    assertEquals(8_329L, sensor.totals().macs());
+    assertEquals(8_320L, sensor.layers().get(0).macs());
+    assertEquals(List.of("PARAMS", "BYTES", "MACS"),
+        sensor.budgets().stream().map(ModelRecord.Budget::kind).toList());
+    assertEquals("MACS", sensor.tightestBudget().orElseThrow().kind());
+    assertEquals(671, sensor.tightestBudget().orElseThrow().headroom());
   }
 
   @Test

@@ -42,13 +42,14 @@ class RecordSchemaTest {
   }
 
   @Test
-  void everyRecordTheReportReadsIsValid() throws IOException {
-    for (String m : Fixtures.ALL) {
+  void everyRecordTheProcessorWritesIsValid() throws IOException {
+    for (String m : Fixtures.everyModel()) {
       List<Error> errors = validate(Fixtures.text(m));
       assertEquals(List.of(), errors, m);
     }
   }
 
+  /** Real records with one thing changed: the schema refuses each (and so does the reader). */
   @Test
   void theSchemaRefusesWhatTheReaderRefuses() throws IOException {
     assertFalse(validate(Fixtures.edited(Fixtures.SENTIMENT,

@@ -48,8 +48,12 @@ class ReportsTest {
     // The model's budget (11.1% left) binds before the encoder's own (25.5% left).
     assertTrue(md.contains("| dev.paramcheck.example.ReviewSentiment | 2,666,145 | 10,664,580 |"
         + " \u2014 | 3,000,000 params | 333,855 (11.1%) | -33,855 (-1.3%) |\n"), md);
+    // MACs known, budgets of three kinds: 671 of 9,000 MACs left (7.5%) binds before 75 of 500
+    // params (15%) and 1 MiB.
+    assertTrue(md.contains("| dev.paramcheck.example.SensorLstm | 425 | 1,700 | 8,329 |"
+        + " 9,000 MACs | 671 (7.5%) | new |\n"), md);
     assertTrue(md.contains("Removed since the baseline: com.acme.Gone (10 params)"), md);
-    assertEquals(5, md.lines().filter(l -> l.startsWith("| dev.")).count());
+    assertEquals(6, md.lines().filter(l -> l.startsWith("| dev.")).count());
   }
 
   @Test
@@ -66,10 +70,16 @@ class ReportsTest {
     JsonObject root = JsonParser.parseString(JsonReport.render(records, withBaseline(records)))
         .getAsJsonObject();
     JsonArray models = root.getAsJsonArray("models");
-    assertEquals(5, models.size());
+    assertEquals(6, models.size());
     assertEquals(Fixtures.ALL, models.asList().stream()
         .map(m -> m.getAsJsonObject().get("model").getAsString()).toList());
-    JsonObject sentiment = models.get(4).getAsJsonObject();
+    JsonObject sensor = models.get(4).getAsJsonObject();
+    assertEquals(8_329, sensor.get("macs").getAsLong());
+    assertEquals("MACS", sensor.getAsJsonObject("tightestBudget").get("kind").getAsString());
+    assertEquals(3, sensor.getAsJsonArray("budgets").size());
+    assertEquals(8_320, sensor.getAsJsonArray("layers").get(0).getAsJsonObject().get("macs")
+        .getAsLong());
+    JsonObject sentiment = models.get(5).getAsJsonObject();
     assertEquals(120, sentiment.get("params").getAsLong());
     assertEquals(480, sentiment.get("bytes").getAsLong());
     assertTrue(sentiment.get("macs").isJsonNull());
@@ -110,10 +120,10 @@ class ReportsTest {
     assertEquals(1, count(html, "<script>"), "one inline script");
     assertTrue(html.contains("script-src '" + HtmlReport.scriptHash() + "'"), "CSP by hash");
     assertTrue(html.contains("default-src 'none'"));
-    assertEquals(5, count(html, "<tr class=\"model-row\""));
-    assertEquals(5, count(html, "class=\"bar budget-bar"));
-    assertEquals(5, count(html, "<section class=\"model\""));
-    assertEquals(2 + 1 + 3 + 4 + 5, count(html, "class=\"bar layer-bar\""));
+    assertEquals(6, count(html, "<tr class=\"model-row\""));
+    assertEquals(6, count(html, "class=\"bar budget-bar"));
+    assertEquals(6, count(html, "<section class=\"model\""));
+    assertEquals(2 + 2 + 1 + 3 + 4 + 5, count(html, "class=\"bar layer-bar\""));
     assertTrue(html.contains("data-headroom=\"0.111285\""), "the model's budget binds");
     assertTrue(html.contains("100,000 budget") || html.contains("params budget of layer encoder"),
         "the layer's budget is listed too");
