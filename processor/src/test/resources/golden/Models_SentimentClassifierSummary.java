@@ -47,8 +47,6 @@ public final class Models_SentimentClassifierSummary {
 
   public static final long TOKENS_BYTES = 5120000L;
 
-  public static final long TOKENS_MACS = 0L;
-
   public static final long TOKENS_EMBEDDINGS_PARAMS = 1280000L;
 
   /**
@@ -89,8 +87,6 @@ public final class Models_SentimentClassifierSummary {
   public static final long SENTIMENT_PARAMS = 17L;
 
   public static final long SENTIMENT_BYTES = 68L;
-
-  public static final long SENTIMENT_MACS = 17L;
 
   public static final long SENTIMENT_KERNEL_PARAMS = 16L;
 

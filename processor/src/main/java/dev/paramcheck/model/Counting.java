@@ -110,9 +110,12 @@ final class Counting {
       trainableBytes = sum(summaries, LayerSummary::trainableBytes);
       metric = "multiply-accumulates";
       value = l -> l.macs().orElse(0);
-      OptionalLong macs = summaries.stream().allMatch(l -> l.macs().isPresent())
-          ? OptionalLong.of(sum(summaries, value))
-          : OptionalLong.empty();
+      if (!summaries.stream().allMatch(l -> l.macs().isPresent())) {
+        // MACs are known for all layers or for none: the constants never depend on one layer
+        layers.replaceAll(c -> new CountedLayer(c.declared(), c.summary().withoutMacs()));
+        return new Result.Counted(layers, total, trainable, bytes, trainableBytes, OptionalLong.empty(), problems);
+      }
+      OptionalLong macs = OptionalLong.of(sum(summaries, value));
       return new Result.Counted(layers, total, trainable, bytes, trainableBytes, macs, problems);
     } catch (ArithmeticException overflow) {
       problems.add(Problem.of(Message.TOTAL_OVERFLOW, site, model.name(), metric, largest(summaries, value, -1)));

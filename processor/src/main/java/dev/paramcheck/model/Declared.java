@@ -19,13 +19,19 @@ import java.util.Optional;
  * @param layer the layer, or empty when a value or a wrapper is wrong (its output is unknown)
  */
 record Declared(Placement.Placed at, Written written, String name, String ref, Optional<Layer> layer) {
-  /** What reading the layers found. */
-  record Result(List<Declared> layers, List<Problem> problems) {}
+  /**
+   * What reading the layers found.
+   *
+   * @param values the problems of the layers' values
+   * @param wrappers the wrappers beside a layer they cannot wrap
+   */
+  record Result(List<Declared> layers, List<Problem> values, List<Problem> wrappers) {}
 
   /** Reads each placed layer, checks its values and applies its wrappers. */
   static Result read(ModelDeclaration model, List<Placement.Placed> placed) {
     List<Declared> layers = new ArrayList<>(placed.size());
     List<Problem> problems = new ArrayList<>();
+    List<Problem> wrapperProblems = new ArrayList<>();
     String previous = "the model's input";
     for (int position = 0; position < placed.size(); position++) {
       Placement.Placed at = placed.get(position);
@@ -45,7 +51,7 @@ record Declared(Placement.Placed at, Written written, String name, String ref, O
         if (built instanceof Built.Ok ok) {
           layer = ok.layer();
         } else if (built instanceof Built.Refused refused) {
-          problems.add(problem(at, wrapperAt, refused.refusal()));
+          wrapperProblems.add(problem(at, wrapperAt, refused.refusal()));
           valid = false;
         }
       }
@@ -53,7 +59,7 @@ record Declared(Placement.Placed at, Written written, String name, String ref, O
       layers.add(new Declared(at, written, name, ref, valid ? Optional.of(layer) : Optional.empty()));
       previous = ref;
     }
-    return new Result(layers, problems);
+    return new Result(layers, problems, wrapperProblems);
   }
 
   /** A refusal of the layer's values or input, on the annotation (and attribute) at fault. */

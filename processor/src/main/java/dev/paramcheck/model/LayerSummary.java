@@ -42,6 +42,13 @@ public record LayerSummary(
     weights = List.copyOf(weights);
   }
 
+  /** This layer with its MACs unknown: they are known for every layer of a model, or for none. */
+  public LayerSummary withoutMacs() {
+    return new LayerSummary(
+        name, constantPrefix, layer, written, input, output, type, weights, params, trainable, dtype, bytes,
+        OptionalLong.empty());
+  }
+
   /** The Keras class, such as {@code LSTM} or {@code Bidirectional}. */
   public String kerasClass() {
     return layer.kerasClass();

@@ -27,11 +27,12 @@ public final class ModelChecker {
     Declared.Result declared = Declared.read(model, placement.layers());
     Budgets.Read budgets = Budgets.read(model);
     List<Problem> problems = new ArrayList<>(placement.problems());
-    problems.addAll(declared.problems());
+    problems.addAll(declared.values());
     problems.addAll(budgets.problems());
     if (!placement.problems().isEmpty()) {
       return new Analysis(problems, Optional.empty()); // which layers the model has is unclear
     }
+    problems.addAll(declared.wrappers());
     Settings settings = Settings.of(model, convention);
     ShapeWalk.Result walk = ShapeWalk.walk(declared.layers());
     problems.addAll(walk.problems());

@@ -19,6 +19,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -126,6 +127,10 @@ final class ModelReader {
     return new Attributes(values, written);
   }
 
+  private static boolean isEnum(TypeMirror type) {
+    return type instanceof DeclaredType declared && declared.asElement().getKind() == ElementKind.ENUM;
+  }
+
   /** The value as plain Java, if it has the attribute's type; otherwise javac has reported it. */
   private static Object value(TypeMirror type, Object value) throws JavacReported {
     TypeKind kind = type.getKind();
@@ -134,8 +139,9 @@ final class ModelReader {
       case LONG -> value instanceof Long || value instanceof Integer; // some compilers keep an int literal's type
       case DOUBLE -> value instanceof Double || value instanceof Float || value instanceof Integer || value instanceof Long;
       case BOOLEAN -> value instanceof Boolean;
-      case DECLARED -> value instanceof String
-          || value instanceof VariableElement constant && constant.getKind() == ElementKind.ENUM_CONSTANT;
+      case DECLARED -> isEnum(type)
+          ? value instanceof VariableElement constant && constant.getKind() == ElementKind.ENUM_CONSTANT
+          : value instanceof String; // ecj hands over a broken enum value as a string
       default -> false;
     };
     if (!fits) {

@@ -229,16 +229,37 @@ final class FuzzChecks {
     }
   }
 
+  private static BigInteger macs(LayerCount layer) {
+    return layer.weights().containsKey("EMBEDDINGS") ? BigInteger.ZERO : layer.params();
+  }
+
   /** The generated constants against the reference; null when they agree. */
   private String compareCounts(Map<String, Long> k, Verdict v) {
     Map<String, BigInteger> expected = new LinkedHashMap<>();
     expected.put("TOTAL_PARAMS", v.total());
     expected.put("TRAINABLE_PARAMS", v.total());
     expected.put("NON_TRAINABLE_PARAMS", BigInteger.ZERO);
+    // float32 (Keras's default): 4 bytes a parameter; all trainable
+    expected.put("TOTAL_BYTES", v.total().multiply(BigInteger.valueOf(4)));
+    expected.put("TRAINABLE_BYTES", v.total().multiply(BigInteger.valueOf(4)));
+    expected.put("NON_TRAINABLE_BYTES", BigInteger.ZERO);
+    // fuzzed models declare no timesteps, so only a model of plain vectors (a first Dense and
+    // Dense layers after it) has MACs, each layer applied once: its parameter count; or a lone
+    // Embedding, whose lookups cost nothing whatever the length
+    boolean macs = k.containsKey("TOTAL_MACS");
+    if (macs) {
+      expected.put("TOTAL_MACS", v.layers().stream().map(FuzzChecks::macs).reduce(BigInteger.ZERO, BigInteger::add));
+    }
     Set<String> allowed = new HashSet<>(expected.keySet());
     for (LayerCount layer : v.layers()) {
       expected.put(layer.prefix() + "_PARAMS", layer.params());
       allowed.add(layer.prefix() + "_PARAMS");
+      expected.put(layer.prefix() + "_BYTES", layer.params().multiply(BigInteger.valueOf(4)));
+      allowed.add(layer.prefix() + "_BYTES");
+      if (macs) {
+        expected.put(layer.prefix() + "_MACS", macs(layer));
+        allowed.add(layer.prefix() + "_MACS");
+      }
       layer.weights().forEach((key, count) -> {
         String name = layer.prefix() + "_" + key + "_PARAMS";
         allowed.add(name);

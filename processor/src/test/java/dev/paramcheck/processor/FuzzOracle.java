@@ -124,6 +124,8 @@ final class FuzzOracle {
   private static final BigInteger TWO = BigInteger.TWO;
   private static final BigInteger THREE = BigInteger.valueOf(3);
   private static final BigInteger FOUR = BigInteger.valueOf(4);
+  /** Bytes of a float32 parameter: every fuzzed model is float32, Keras's default. */
+  private static final BigInteger FLOAT32_BYTES = FOUR;
 
   /**
    * The reference per layer kind, keyed by annotation name, from the Keras documentation of each
@@ -398,6 +400,13 @@ final class FuzzOracle {
       List<Integer> layers = type.layers().isEmpty() ? fieldLayers : List.of(TYPE);
 
       // shapes and counts, layer by layer, until a layer's output is unknown
+      // a wrapper beside the wrong layer is wrong whatever the shapes: reported for every layer,
+      // and that layer's output is unknown, which stops the walk there
+      for (int r : layers) {
+        if (member(r).bidi() != null && !reference(member(r).layers().get(0)).recurrent()) {
+          report(r, Part.BIDI, 0, "bidirectional-not-recurrent");
+        }
+      }
       Shape previous = null;
       int walked = 0;
       for (int position = 0; position < layers.size(); position++) {
@@ -410,8 +419,7 @@ final class FuzzOracle {
         }
         boolean bidirectional = x.bidi() != null;
         if (bidirectional && !kind.recurrent()) {
-          report(r, Part.BIDI, 0, "bidirectional-not-recurrent");
-          break;
+          break; // reported above
         }
         Shape input;
         if (kind.takesTokens()) {
@@ -443,7 +451,8 @@ final class FuzzOracle {
         if (!sum.equals(params)) {
           throw new AssertionError("reference weights " + weights + " do not add up to " + params);
         }
-        if (params.compareTo(LONG_MAX) > 0) {
+        if (params.compareTo(LONG_MAX) > 0 || params.multiply(FLOAT32_BYTES).compareTo(LONG_MAX) > 0) {
+          // the count, or its size at float32 (Keras: 32 bits a parameter), does not fit in a long
           report(r, Part.LAYER, 0, "overflow");
           countable = false;
         } else {
@@ -466,11 +475,16 @@ final class FuzzOracle {
       owners.put("TOTAL_PARAMS", Integer.MIN_VALUE);
       owners.put("TRAINABLE_PARAMS", Integer.MIN_VALUE);
       owners.put("NON_TRAINABLE_PARAMS", Integer.MIN_VALUE);
+      for (String total : List.of("TOTAL_BYTES", "TRAINABLE_BYTES", "NON_TRAINABLE_BYTES", "TOTAL_MACS")) {
+        owners.put(total, Integer.MIN_VALUE);
+      }
       for (int r : layers) {
         Layer l = member(r).layers().get(0);
         String prefix = prefix(r);
         List<String> constants = new ArrayList<>();
         constants.add(prefix + "_PARAMS");
+        constants.add(prefix + "_BYTES");
+        constants.add(prefix + "_MACS");
         for (String key : weightNames(l, member(r).bidi() != null && reference(l).recurrent())) {
           constants.add(prefix + "_" + key + "_PARAMS");
         }
@@ -489,7 +503,7 @@ final class FuzzOracle {
       }
       complete = true;
       total = counted.stream().map(LayerCount::params).reduce(BigInteger.ZERO, BigInteger::add);
-      if (total.compareTo(LONG_MAX) > 0) {
+      if (total.multiply(FLOAT32_BYTES).compareTo(LONG_MAX) > 0) { // the total count or its size
         report(TYPE, budget(TYPE) != null ? Part.BUDGET : Part.ELEMENT, 0, "overflow");
         return;
       }

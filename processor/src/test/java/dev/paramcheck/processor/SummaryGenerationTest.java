@@ -68,11 +68,16 @@ class SummaryGenerationTest {
             "TOTAL_PARAMS", 68L,
             "TRAINABLE_PARAMS", 68L,
             "NON_TRAINABLE_PARAMS", 0L,
+            "TOTAL_BYTES", 272L, // Keras 3: 32 bits a float32 parameter
+            "TRAINABLE_BYTES", 272L,
+            "NON_TRAINABLE_BYTES", 0L,
             "HIDDEN_LAYER_PARAMS", 50L,
+            "HIDDEN_LAYER_BYTES", 200L,
             "HIDDEN_LAYER_KERNEL_PARAMS", 20L,
             "HIDDEN_LAYER_RECURRENT_KERNEL_PARAMS", 25L,
             "HIDDEN_LAYER_BIAS_PARAMS", 5L,
             "OUTPUT_LAYER_PARAMS", 18L,
+            "OUTPUT_LAYER_BYTES", 72L,
             "OUTPUT_LAYER_KERNEL_PARAMS", 15L,
             "OUTPUT_LAYER_BIAS_PARAMS", 3L)
         .inOrder();
