@@ -142,7 +142,9 @@ final class RecordParser {
         return p.getAsString();
       }
       if (p.isNumber()) {
-        return integer(p, path);
+        // whole numbers (units, features) as longs; a rate or a mask value is a double
+        java.math.BigDecimal n = p.getAsBigDecimal();
+        return n.stripTrailingZeros().scale() <= 0 ? integer(p, path) : (Object) p.getAsDouble();
       }
     }
     throw new InvalidRecord("\"" + path + "\" must be a number, a boolean or a string");
