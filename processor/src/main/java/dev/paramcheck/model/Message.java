@@ -58,6 +58,10 @@ public enum Message {
   INVALID_SIZE(
       "invalid-size",
       "max = \"%s\" on @SizeBudget of %s is not a size%s: write %s"),
+  STDDEV_OUT_OF_RANGE(
+      "invalid-value",
+      "stddev = %s on %s: stddev must be from 0 to 1, the noise's standard deviation, as Keras"
+          + " accepts"),
   UNKNOWN_ACTIVATION(
       "unknown-activation",
       "value = \"%s\" on %s is not a Keras activation: use one of %s"),

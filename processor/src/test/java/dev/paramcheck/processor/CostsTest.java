@@ -114,6 +114,24 @@ class CostsTest {
   }
 
   @ProcessorTest
+  void gaussianNoiseKeepsTheShapeAndHasNoWeights(TestCompiler compiler) {
+    // TensorFlow.js 4.22, the same layers: Conv1D(8, 3) on [50, 4]: 104 [null,48,8];
+    // GaussianNoise(0.1): 0 [null,48,8]; GlobalAveragePooling1D: 0 [null,8]; Dense(2): 18
+    Compilation c = compiler.compile(List.of(), model(
+        "public class M {",
+        "  @Conv1d(filters = 8, kernelSize = 3, features = 4, timesteps = 50) Object conv;",
+        "  @GaussianNoise(stddev = 0.1) Object noise;",
+        "  @GlobalAveragePooling1d Object pool;",
+        "  @Dense(units = 2) Object out;",
+        "}"));
+    compiler.assertSucceededWithoutWarnings(c);
+    Map<String, Long> constants = Compiled.constants(c, "test.MSummary");
+    assertThat(constants.get("NOISE_PARAMS")).isEqualTo(0L);
+    assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(104L + 18L);
+    assertThat(Compiled.table(c, "test.MSummary")).contains("│ noise (GaussianNoise)                │ (None, 48, 8) ");
+  }
+
+  @ProcessorTest
   void noMacsWithoutTheInputLength(TestCompiler compiler) {
     Map<String, Long> c = compiled(compiler, List.of(), model(guide("public class M {")));
     assertThat(c).doesNotContainKey("TOTAL_MACS");

@@ -157,6 +157,14 @@ class LayerDiagnosticsTest {
   }
 
   @ProcessorTest
+  void noiseAboveOne(TestCompiler compiler) {
+    onlyError(compiler, model("public class M {", "  @Dense(units = 4, features = 4) Object dense;", "  @GaussianNoise(stddev = 2) Object noise;", "}"),
+        "[paramcheck:invalid-value] stddev = 2.0 on layer 'noise' (GaussianNoise): stddev must be from 0 to"
+            + " 1, the noise's standard deviation, as Keras accepts",
+        "stddev = 2");
+  }
+
+  @ProcessorTest
   void timestepsAssertionThatDiffers(TestCompiler compiler) {
     onlyError(compiler, model(
             "public class M {",

@@ -23,6 +23,7 @@ public sealed interface Layer
         RepeatVectorLayer,
         MaskingLayer,
         ActivationLayer,
+        GaussianNoiseLayer,
         BidirectionalLayer,
         TimeDistributedLayer {
 

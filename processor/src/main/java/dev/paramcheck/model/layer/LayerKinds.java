@@ -9,6 +9,7 @@ import dev.paramcheck.Dense;
 import dev.paramcheck.Dropout;
 import dev.paramcheck.Embedding;
 import dev.paramcheck.Flatten;
+import dev.paramcheck.GaussianNoise;
 import dev.paramcheck.GlobalAveragePooling1d;
 import dev.paramcheck.GlobalMaxPooling1d;
 import dev.paramcheck.Gru;
@@ -82,7 +83,8 @@ public final class LayerKinds {
       new Kind(LayerNormalization.class, LayerNormalizationLayer.class, LayerNormalizationLayer::from),
       new Kind(RepeatVector.class, RepeatVectorLayer.class, RepeatVectorLayer::from),
       new Kind(Masking.class, MaskingLayer.class, MaskingLayer::from),
-      new Kind(Activation.class, ActivationLayer.class, ActivationLayer::from));
+      new Kind(Activation.class, ActivationLayer.class, ActivationLayer::from),
+      new Kind(GaussianNoise.class, GaussianNoiseLayer.class, GaussianNoiseLayer::from));
 
   /** Every wrapper, in the order they wrap when both are written. */
   public static final List<Wrapper> WRAPPERS = List.of(
