@@ -29,6 +29,16 @@ final class Compiled {
     return Compiler.javac().withProcessors(new ParamCheckProcessor()).withOptions(options).compile(sources);
   }
 
+  /** Model {@code test.M}: these lines after {@code package test;} and {@code import dev.paramcheck.*;}. */
+  static JavaFileObject model(String... body) {
+    String[] lines = new String[body.length + 3];
+    lines[0] = "package test;";
+    lines[1] = "import dev.paramcheck.*;";
+    System.arraycopy(body, 0, lines, 2, body.length);
+    lines[lines.length - 1] = "";
+    return source("test.M", lines);
+  }
+
   /** A source file {@code name} (a qualified class name) with these lines. */
   static JavaFileObject source(String name, String... lines) {
     return JavaFileObjects.forSourceLines(name, lines);

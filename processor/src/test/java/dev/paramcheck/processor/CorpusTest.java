@@ -138,7 +138,8 @@ class CorpusTest {
     assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(model.get("totalParams").getAsLong());
   }
 
-  private static String rowOf(String table, String layer) {
+  /** The table's row of {@code layer}. */
+  static String rowOf(String table, String layer) {
     for (String line : table.split("\n")) {
       if (line.contains(" " + layer + " (")) {
         return line;

@@ -1,6 +1,7 @@
 package dev.paramcheck.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.paramcheck.processor.Compiled.model;
 import static dev.paramcheck.processor.Compiled.source;
 
 import com.google.testing.compile.Compilation;
@@ -18,15 +19,6 @@ import javax.tools.JavaFileObject;
  * compiler.assertOnlyError/assertOnlyWarning/assertOnlyErrorWithoutFile(...)}.
  */
 class DiagnosticsTest {
-  private static JavaFileObject model(String... body) {
-    String[] lines = new String[body.length + 3];
-    lines[0] = "package test;";
-    lines[1] = "import dev.paramcheck.*;";
-    System.arraycopy(body, 0, lines, 2, body.length);
-    lines[lines.length - 1] = "";
-    return source("test.M", lines);
-  }
-
   private static void onlyError(TestCompiler compiler, JavaFileObject file, String message, String line) {
     compiler.assertOnlyError(compiler.compile(List.of(), file), file, message, line);
   }

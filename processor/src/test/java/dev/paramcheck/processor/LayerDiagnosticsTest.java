@@ -1,6 +1,6 @@
 package dev.paramcheck.processor;
 
-import static dev.paramcheck.processor.Compiled.source;
+import static dev.paramcheck.processor.Compiled.model;
 
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -10,15 +10,6 @@ import javax.tools.JavaFileObject;
  * and that it is the only one, under javac and ecj.
  */
 class LayerDiagnosticsTest {
-  private static JavaFileObject model(String... body) {
-    String[] lines = new String[body.length + 3];
-    lines[0] = "package test;";
-    lines[1] = "import dev.paramcheck.*;";
-    System.arraycopy(body, 0, lines, 2, body.length);
-    lines[lines.length - 1] = "";
-    return source("test.M", lines);
-  }
-
   private static void onlyError(TestCompiler compiler, JavaFileObject file, String message, String line) {
     onlyError(compiler, List.of(), file, message, line);
   }

@@ -132,7 +132,7 @@ class LayersCorpusTest {
       JsonArray shapes = model.getAsJsonArray("outputShapes");
       for (int i = 0; i < shapes.size(); i++) {
         assertWithMessage("table of %s:%n%s", id(model), table)
-            .that(rowOf(table, "layer" + i))
+            .that(CorpusTest.rowOf(table, "layer" + i))
             .contains(shapes.get(i).getAsString());
       }
     }));
@@ -167,15 +167,6 @@ class LayersCorpusTest {
     assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(model.get("totalParams").getAsLong());
     assertThat(constants.get("TRAINABLE_PARAMS")).isEqualTo(model.get("trainableParams").getAsLong());
     assertThat(constants.get("NON_TRAINABLE_PARAMS")).isEqualTo(model.get("nonTrainableParams").getAsLong());
-  }
-
-  static String rowOf(String table, String layer) {
-    for (String line : table.split("\n")) {
-      if (line.contains(" " + layer + " (")) {
-        return line;
-      }
-    }
-    throw new AssertionError("no row for " + layer + " in\n" + table);
   }
 
   @TestFactory

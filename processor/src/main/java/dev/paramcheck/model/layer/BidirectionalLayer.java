@@ -7,20 +7,24 @@ import dev.paramcheck.model.Shape;
 import dev.paramcheck.model.Weight;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * Keras {@code Bidirectional(layer, merge_mode)} (keras/src/layers/rnn/bidirectional.py): a forward
  * and a backward copy of the wrapped layer, so twice its weights; {@code concat} doubles the
  * output's features.
  */
-public record BidirectionalLayer(Recurrent inner, Merge merge) implements Layer, ModelInput {
+public record BidirectionalLayer(Recurrent inner, Merge merge) implements Wrapper {
   /** Wraps {@code inner}, which must be recurrent. */
   static Built wrap(Layer inner, Attributes a, Context context) {
     if (inner instanceof Recurrent recurrent) {
       return new Built.Ok(new BidirectionalLayer(recurrent, a.constant("merge", Merge.class)));
     }
     return new Built.Refused(Refusal.onWrapper(Message.BIDIRECTIONAL_NOT_RECURRENT, null, context.ref()));
+  }
+
+  @Override
+  public ModelInput innerInput() {
+    return inner;
   }
 
   @Override
@@ -31,36 +35,6 @@ public record BidirectionalLayer(Recurrent inner, Merge merge) implements Layer,
   @Override
   public String defaultName() {
     return "bidirectional";
-  }
-
-  @Override
-  public Layer core() {
-    return inner;
-  }
-
-  @Override
-  public String annotation() {
-    return inner.annotation();
-  }
-
-  @Override
-  public OptionalInt features() {
-    return inner.features();
-  }
-
-  @Override
-  public OptionalInt timesteps() {
-    return inner.timesteps();
-  }
-
-  @Override
-  public List<Refusal> checkValues(Context context) {
-    return inner.checkValues(context);
-  }
-
-  @Override
-  public boolean needsSequence() {
-    return true;
   }
 
   @Override
@@ -110,10 +84,5 @@ public record BidirectionalLayer(Recurrent inner, Merge merge) implements Layer,
       both.add(w.renamed(w.key() + "_REVERSE"));
     }
     return new Torch.Module(module.module(), both);
-  }
-
-  @Override
-  public String sizes(Shape input) {
-    return inner.sizes(input);
   }
 }

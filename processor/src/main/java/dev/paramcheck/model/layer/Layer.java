@@ -24,8 +24,7 @@ public sealed interface Layer
         MaskingLayer,
         ActivationLayer,
         GaussianNoiseLayer,
-        BidirectionalLayer,
-        TimeDistributedLayer {
+        Wrapper {
 
   /** The Keras class shown in the table, such as {@code LSTM}. */
   String kerasClass();

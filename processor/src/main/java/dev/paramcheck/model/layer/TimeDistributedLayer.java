@@ -5,20 +5,24 @@ import dev.paramcheck.model.Message;
 import dev.paramcheck.model.Shape;
 import dev.paramcheck.model.Weight;
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * Keras {@code TimeDistributed(Dense(units))} (keras/src/layers/core/wrapper.py and
  * rnn/time_distributed.py: the child is built on {@code (batch, *input_shape[2:])}): the Dense
  * layer's weights, applied at every time step.
  */
-public record TimeDistributedLayer(DenseLayer inner) implements Layer, ModelInput {
+public record TimeDistributedLayer(DenseLayer inner) implements Wrapper {
   /** Wraps {@code inner}, which must be a Dense layer. */
   static Built wrap(Layer inner, Attributes a, Context context) {
     if (inner instanceof DenseLayer dense) {
       return new Built.Ok(new TimeDistributedLayer(dense));
     }
     return new Built.Refused(Refusal.onWrapper(Message.TIME_DISTRIBUTED_NOT_DENSE, null, context.ref()));
+  }
+
+  @Override
+  public ModelInput innerInput() {
+    return inner;
   }
 
   @Override
@@ -29,36 +33,6 @@ public record TimeDistributedLayer(DenseLayer inner) implements Layer, ModelInpu
   @Override
   public String defaultName() {
     return "time_distributed";
-  }
-
-  @Override
-  public Layer core() {
-    return inner;
-  }
-
-  @Override
-  public String annotation() {
-    return inner.annotation();
-  }
-
-  @Override
-  public OptionalInt features() {
-    return inner.features();
-  }
-
-  @Override
-  public OptionalInt timesteps() {
-    return inner.timesteps();
-  }
-
-  @Override
-  public List<Refusal> checkValues(Context context) {
-    return inner.checkValues(context);
-  }
-
-  @Override
-  public boolean needsSequence() {
-    return true;
   }
 
   @Override
@@ -79,10 +53,5 @@ public record TimeDistributedLayer(DenseLayer inner) implements Layer, ModelInpu
   @Override
   public Torch torch(Shape input, Context context) {
     return inner.torch(input, context);
-  }
-
-  @Override
-  public String sizes(Shape input) {
-    return inner.sizes(input);
   }
 }
