@@ -22,14 +22,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * The layers corpus ({@code tools/corpus/generate-layers.mjs}): hundreds of models with every layer
  * kind, counted by TensorFlow.js 4.22, with Keras 3's source deciding where they differ (each such
  * model says why in {@code kerasDecides}). Every one is declared with the annotations and compiled
- * through the processor: valid models must give the reference's count for each layer, each weight,
+ * through the processor under javac and ecj: valid models must give the reference's count for each layer, each weight,
  * the trainable and non-trainable totals and each output shape; rejected ones an error on the line
  * of the rejected layer.
  */
@@ -119,23 +119,27 @@ class LayersCorpusTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> validModelsCountExactlyAsTheReference() {
+  Stream<DynamicContainer> validModelsCountExactlyAsTheReference() {
     List<JsonObject> models = models(true);
     assertThat(models.size()).isAtLeast(300);
-    Compilation c = Compiled.compile(models.stream().map(LayersCorpusTest::source).toArray(JavaFileObject[]::new));
-    assertWithMessage("%s", c.errors()).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
-    return models.stream().map(model -> dynamicTest(id(model), () -> {
-      String summary = className(model) + "Summary";
-      Map<String, Long> constants = Compiled.constants(c, summary);
-      assertCounts(model, constants);
-      String table = Compiled.table(c, summary);
-      JsonArray shapes = model.getAsJsonArray("outputShapes");
-      for (int i = 0; i < shapes.size(); i++) {
-        assertWithMessage("table of %s:%n%s", id(model), table)
-            .that(CorpusTest.rowOf(table, "layer" + i))
-            .contains(shapes.get(i).getAsString());
-      }
-    }));
+    List<JavaFileObject> sources = models.stream().map(LayersCorpusTest::source).toList();
+    return TestCompiler.forEach(compiler -> {
+      Compilation c = compiler.compile(List.of(), sources);
+      assertWithMessage("%s", TestCompiler.describe(c.errors())).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+      assertWithMessage("%s", TestCompiler.describe(c.diagnostics())).that(TestCompiler.paramcheckWarnings(c)).isEmpty();
+      return models.stream().map(model -> dynamicTest(id(model), () -> {
+        String summary = className(model) + "Summary";
+        Map<String, Long> constants = Compiled.constants(c, summary);
+        assertCounts(model, constants);
+        String table = Compiled.table(c, summary);
+        JsonArray shapes = model.getAsJsonArray("outputShapes");
+        for (int i = 0; i < shapes.size(); i++) {
+          assertWithMessage("table of %s:%n%s", id(model), table)
+              .that(CorpusTest.rowOf(table, "layer" + i))
+              .contains(shapes.get(i).getAsString());
+        }
+      }));
+    });
   }
 
   /** Each layer's count, each weight, and the totals are exactly the reference's. */
@@ -170,23 +174,27 @@ class LayersCorpusTest {
   }
 
   @TestFactory
-  Stream<DynamicTest> rejectedModelsFailInTheirOwnFileOnTheRejectedLayer() {
+  Stream<DynamicContainer> rejectedModelsFailInTheirOwnFileOnTheRejectedLayer() {
     List<JsonObject> models = models(false);
     assertThat(models.size()).isAtLeast(33);
-    Compilation c = Compiled.compile(models.stream().map(LayersCorpusTest::source).toArray(JavaFileObject[]::new));
-    assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
-    return models.stream().map(model -> dynamicTest(id(model), () -> {
-      String file = className(model).replace('.', '/') + ".java";
-      List<Diagnostic<? extends JavaFileObject>> errors = c.errors().stream()
-          .filter(d -> d.getSource() != null && d.getSource().toUri().getPath().endsWith(file))
-          .toList();
-      assertWithMessage("errors for %s", id(model)).that(errors).isNotEmpty();
-      long rejected = PARAMCHECK_DECIDES.containsKey(id(model))
-          ? PARAMCHECK_DECIDES.get(id(model))
-          : model.get("rejectedLayer").getAsLong();
-      long rejectedLine = 4 + rejected; // package, import, class, fields
-      assertWithMessage("%s: %s", id(model), errors.get(0).getMessage(Locale.ROOT))
-          .that(errors.get(0).getLineNumber()).isEqualTo(rejectedLine);
-    }));
+    List<JavaFileObject> sources = models.stream().map(LayersCorpusTest::source).toList();
+    return TestCompiler.forEach(compiler -> {
+      Compilation c = compiler.compile(List.of(), sources);
+      assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
+      return models.stream().map(model -> dynamicTest(id(model), () -> {
+        JavaFileObject source = source(model);
+        List<Diagnostic<? extends JavaFileObject>> errors =
+            c.errors().stream().filter(d -> compiler.sameFile(d, source)).toList();
+        assertWithMessage("errors for %s", id(model)).that(errors).isNotEmpty();
+        long rejected = PARAMCHECK_DECIDES.containsKey(id(model))
+            ? PARAMCHECK_DECIDES.get(id(model))
+            : model.get("rejectedLayer").getAsLong();
+        long rejectedLine = 4 + rejected; // package, import, class, fields
+        assertWithMessage("%s: %s", id(model), TestCompiler.describe(errors))
+            .that(errors.get(0).getLineNumber()).isEqualTo(rejectedLine);
+        assertWithMessage("%s", TestCompiler.describe(errors))
+            .that(errors.get(0).getMessage(Locale.ROOT)).startsWith("[paramcheck:");
+      }));
+    });
   }
 }
