@@ -1,5 +1,6 @@
 package dev.paramcheck.processor;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
@@ -70,8 +71,11 @@ final class RecordWriter {
     }
   }
 
+  /** One for all models: a Gson is thread-safe, and building one per model showed in the profile. */
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+
   static String json(JsonObject record) {
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(record);
+    return GSON.toJson(record);
   }
 
   /** The source file's path from the source root, as the conventional layout has it. */
