@@ -6,91 +6,16 @@ import javax.annotation.processing.Generated;
 /**
  * Parameter counts of {@code com.example.Models.SentimentClassifier}, as Keras counts them, computed by paramcheck at compile time.
  *
- * <p>{@code <LAYER>_PARAMS} is a layer's count, broken down into its weights as Keras names them ({@code _KERNEL_PARAMS}, {@code _RECURRENT_KERNEL_PARAMS}, {@code _BIAS_PARAMS}, {@code _EMBEDDINGS_PARAMS}, {@code _GAMMA_PARAMS}, {@code _BETA_PARAMS}, {@code _MOVING_MEAN_PARAMS}, {@code _MOVING_VARIANCE_PARAMS}; {@code FORWARD_} and {@code BACKWARD_} in a bidirectional layer; 0 where the layer's flags leave a weight out). {@code _BYTES} is the size at the layer's precision, {@code _MACS} the multiply-accumulates per input sample (only when the input's length is known).
+ * <p>{@code TOTAL_PARAMS}, {@code TRAINABLE_PARAMS} and {@code NON_TRAINABLE_PARAMS} count the model; {@code TOTAL_BYTES} (and its trainable and non-trainable parts) is the weights' size, {@code TOTAL_MACS} the cost of one input sample. {@code <LAYER>_PARAMS} is a layer's count, broken down into its weights as Keras names them ({@code _KERNEL_PARAMS}, {@code _RECURRENT_KERNEL_PARAMS}, {@code _BIAS_PARAMS}, {@code _EMBEDDINGS_PARAMS}, {@code _GAMMA_PARAMS}, {@code _BETA_PARAMS}, {@code _MOVING_MEAN_PARAMS}, {@code _MOVING_VARIANCE_PARAMS}; {@code FORWARD_} and {@code BACKWARD_} in a bidirectional layer; 0 where the layer's flags leave a weight out). {@code _BYTES} is the size at the layer's precision, {@code _MACS} the multiply-accumulates per input sample (only when the input's length is known).
  */
 @Generated("dev.paramcheck.processor.ParamCheckProcessor")
 public final class Models_SentimentClassifierSummary {
-  /**
-   * Parameters of the whole model.
-   */
-  public static final long TOTAL_PARAMS = 1303953L;
-
-  /**
-   * Trainable parameters of the model.
-   */
-  public static final long TRAINABLE_PARAMS = 1303953L;
-
-  /**
-   * Non-trainable parameters of the model.
-   */
-  public static final long NON_TRAINABLE_PARAMS = 0L;
-
-  /**
-   * Size of the weights, each layer at its precision.
-   */
-  public static final long TOTAL_BYTES = 5215812L;
-
-  /**
-   * Size of the trainable weights.
-   */
-  public static final long TRAINABLE_BYTES = 5215812L;
-
-  /**
-   * Size of the non-trainable weights.
-   */
-  public static final long NON_TRAINABLE_BYTES = 0L;
-
-  /**
-   * Parameters of layer {@code tokens} (Embedding, output (None, None, 64)).
-   */
-  public static final long TOKENS_PARAMS = 1280000L;
-
-  public static final long TOKENS_BYTES = 5120000L;
-
-  public static final long TOKENS_EMBEDDINGS_PARAMS = 1280000L;
-
-  /**
-   * Parameters of layer {@code encoder} (Bidirectional, output (None, None, 64)).
-   */
-  public static final long ENCODER_PARAMS = 18816L;
-
-  public static final long ENCODER_BYTES = 75264L;
-
-  public static final long ENCODER_FORWARD_KERNEL_PARAMS = 6144L;
-
-  public static final long ENCODER_FORWARD_RECURRENT_KERNEL_PARAMS = 3072L;
-
-  public static final long ENCODER_FORWARD_BIAS_PARAMS = 192L;
-
-  public static final long ENCODER_BACKWARD_KERNEL_PARAMS = 6144L;
-
-  public static final long ENCODER_BACKWARD_RECURRENT_KERNEL_PARAMS = 3072L;
-
-  public static final long ENCODER_BACKWARD_BIAS_PARAMS = 192L;
-
-  /**
-   * Parameters of layer {@code summarizer} (LSTM, output (None, 16)).
-   */
-  public static final long SUMMARIZER_PARAMS = 5120L;
-
-  public static final long SUMMARIZER_BYTES = 20480L;
-
-  public static final long SUMMARIZER_KERNEL_PARAMS = 4096L;
-
-  public static final long SUMMARIZER_RECURRENT_KERNEL_PARAMS = 1024L;
-
-  public static final long SUMMARIZER_BIAS_PARAMS = 0L;
-
-  /**
-   * Parameters of layer {@code sentiment} (Dense, output (None, 1)).
-   */
-  public static final long SENTIMENT_PARAMS = 17L;
-
-  public static final long SENTIMENT_BYTES = 68L;
-
-  public static final long SENTIMENT_KERNEL_PARAMS = 16L;
-
-  public static final long SENTIMENT_BIAS_PARAMS = 1L;
+  public static final long TOTAL_PARAMS = 1303953, TRAINABLE_PARAMS = 1303953, NON_TRAINABLE_PARAMS = 0,
+      TOTAL_BYTES = 5215812, TRAINABLE_BYTES = 5215812, NON_TRAINABLE_BYTES = 0,
+      TOKENS_PARAMS = 1280000, TOKENS_BYTES = 5120000, TOKENS_EMBEDDINGS_PARAMS = 1280000,
+      ENCODER_PARAMS = 18816, ENCODER_BYTES = 75264, ENCODER_FORWARD_KERNEL_PARAMS = 6144, ENCODER_FORWARD_RECURRENT_KERNEL_PARAMS = 3072, ENCODER_FORWARD_BIAS_PARAMS = 192, ENCODER_BACKWARD_KERNEL_PARAMS = 6144, ENCODER_BACKWARD_RECURRENT_KERNEL_PARAMS = 3072, ENCODER_BACKWARD_BIAS_PARAMS = 192,
+      SUMMARIZER_PARAMS = 5120, SUMMARIZER_BYTES = 20480, SUMMARIZER_KERNEL_PARAMS = 4096, SUMMARIZER_RECURRENT_KERNEL_PARAMS = 1024, SUMMARIZER_BIAS_PARAMS = 0,
+      SENTIMENT_PARAMS = 17, SENTIMENT_BYTES = 68, SENTIMENT_KERNEL_PARAMS = 16, SENTIMENT_BIAS_PARAMS = 1;
 
   private Models_SentimentClassifierSummary() {
   }

@@ -104,7 +104,10 @@ final class SummaryWriter {
             .addOriginatingElement(model)
             .addJavadoc(
                 "Parameter counts of {@code $L}, as $L counts them, computed by paramcheck at compile"
-                    + " time.\n\n<p>{@code <LAYER>_PARAMS} is a layer's count, broken down into its"
+                    + " time.\n\n<p>{@code TOTAL_PARAMS}, {@code TRAINABLE_PARAMS} and {@code"
+                    + " NON_TRAINABLE_PARAMS} count the model; {@code TOTAL_BYTES} (and its trainable and"
+                    + " non-trainable parts) is the weights' size, {@code TOTAL_MACS} the cost of one input"
+                    + " sample. {@code <LAYER>_PARAMS} is a layer's count, broken down into its"
                     + " weights as $L names them ($L; 0 where the layer's flags leave a weight out)."
                     + " {@code _BYTES} is the size at the layer's precision, {@code _MACS} the"
                     + " multiply-accumulates per input sample (only when the input's length is known).\n",
@@ -121,31 +124,7 @@ final class SummaryWriter {
     if (generated != null) {
       type.addAnnotation(generated);
     }
-    type.addField(constant("TOTAL_PARAMS", summary.totalParams(), "Parameters of the whole model."));
-    type.addField(constant("TRAINABLE_PARAMS", summary.trainableParams(), "Trainable parameters of the model."));
-    type.addField(constant(
-        "NON_TRAINABLE_PARAMS", summary.nonTrainableParams(), "Non-trainable parameters of the model."));
-    type.addField(constant("TOTAL_BYTES", summary.totalBytes(), "Size of the weights, each layer at its precision."));
-    type.addField(constant("TRAINABLE_BYTES", summary.trainableBytes(), "Size of the trainable weights."));
-    type.addField(constant("NON_TRAINABLE_BYTES", summary.nonTrainableBytes(), "Size of the non-trainable weights."));
-    if (summary.macs().isPresent()) {
-      type.addField(constant("TOTAL_MACS", summary.macs().getAsLong(), "Multiply-accumulates per input sample."));
-    }
-    for (LayerSummary layer : summary.layers()) {
-      type.addField(constant(
-          layer.paramsConstant(),
-          layer.params(),
-          "Parameters of layer {@code " + layer.name() + "} (" + layer.type() + ", output "
-              + layer.output() + (layer.nonTrainable() > 0 ? ", " + layer.nonTrainable() + " non-trainable" : "")
-              + ")."));
-      type.addField(constant(layer.bytesConstant(), layer.bytes(), null));
-      if (layer.macs().isPresent()) {
-        type.addField(constant(layer.macsConstant(), layer.macs().getAsLong(), null));
-      }
-      for (Weight weight : breakdown ? layer.weights() : List.<Weight>of()) {
-        type.addField(constant(layer.weightConstant(weight), weight.count(), null));
-      }
-    }
+    type.addField(constants(summary, breakdown));
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(
         MethodSpec.methodBuilder("table")
@@ -165,18 +144,38 @@ final class SummaryWriter {
   }
 
   /**
-   * A {@code public static final long}. Only totals and layer counts carry Javadoc: the breakdown's
-   * names say what they are, and a comment on each made the summaries half again as long to write
-   * and to compile (docs/performance.md).
+   * Every constant in one {@code public static final long} declaration: the model's totals on its
+   * first line, then a line per layer (its count, size, MACs and breakdown). The class Javadoc
+   * says what each name means. javac's time for a summary follows its number of members more than
+   * the length of its text, and a declaration, with a Javadoc, per constant made the summaries half
+   * again as long to write and to compile (docs/performance.md). Names reach JavaPoet as arguments.
    */
-  private static FieldSpec constant(String name, long value, String doc) {
-    FieldSpec.Builder field = FieldSpec.builder(long.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$LL", value);
-    if (doc != null) {
-      field.addJavadoc("$L\n", doc); // the text holds user names: an argument, never a format
+  private static FieldSpec constants(ModelSummary summary, boolean breakdown) {
+    CodeBlock.Builder values = CodeBlock.builder().add("$L$>$>", literal(summary.totalParams()));
+    values.add(", $L = $L", "TRAINABLE_PARAMS", literal(summary.trainableParams()));
+    values.add(", $L = $L", "NON_TRAINABLE_PARAMS", literal(summary.nonTrainableParams()));
+    values.add(",\n$L = $L", "TOTAL_BYTES", literal(summary.totalBytes()));
+    values.add(", $L = $L", "TRAINABLE_BYTES", literal(summary.trainableBytes()));
+    values.add(", $L = $L", "NON_TRAINABLE_BYTES", literal(summary.nonTrainableBytes()));
+    summary.macs().ifPresent(macs -> values.add(", $L = $L", "TOTAL_MACS", literal(macs)));
+    for (LayerSummary layer : summary.layers()) {
+      values.add(",\n$L = $L", layer.paramsConstant(), literal(layer.params()));
+      values.add(", $L = $L", layer.bytesConstant(), literal(layer.bytes()));
+      layer.macs().ifPresent(macs -> values.add(", $L = $L", layer.macsConstant(), literal(macs)));
+      for (Weight weight : breakdown ? layer.weights() : List.<Weight>of()) {
+        values.add(", $L = $L", layer.weightConstant(weight), literal(weight.count()));
+      }
     }
-    return field.build();
+    return FieldSpec.builder(long.class, "TOTAL_PARAMS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .initializer(values.add("$<$<").build())
+        .build();
   }
+
+  /** A {@code long} value's literal: an {@code int} literal where it fits (widened, still constant). */
+  private static String literal(long value) {
+    return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? Long.toString(value) : value + "L";
+  }
+
 
   /**
    * {@code return "..." + "...";}, one literal per line of the table. A table longer than one class
