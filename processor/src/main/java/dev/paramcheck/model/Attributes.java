@@ -20,15 +20,6 @@ public record Attributes(Map<String, Object> values, Set<String> written) {
     written = Set.copyOf(written);
   }
 
-  /** Attributes with these values, all written: for tests and plain-Java callers. */
-  public static Attributes of(Object... namesAndValues) {
-    Map<String, Object> values = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      values.put((String) namesAndValues[i], namesAndValues[i + 1]);
-    }
-    return new Attributes(values, values.keySet());
-  }
-
   private Object value(String name) {
     Object value = values.get(name);
     if (value == null) {

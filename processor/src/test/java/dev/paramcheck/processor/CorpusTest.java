@@ -36,11 +36,12 @@ import org.junit.jupiter.api.TestFactory;
  * compilation, and under ecj the generated sources must also be javac's, byte for byte.
  */
 class CorpusTest {
-  private static final JsonObject CORPUS = load();
+  private static final JsonObject CORPUS = load("/corpus/corpus.json");
 
-  private static JsonObject load() {
+  /** A corpus file from the test resources. */
+  static JsonObject load(String resource) {
     try (Reader in = new InputStreamReader(
-        CorpusTest.class.getResourceAsStream("/corpus/corpus.json"), StandardCharsets.UTF_8)) {
+        CorpusTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
       return JsonParser.parseReader(in).getAsJsonObject();
     } catch (IOException e) {
       throw new AssertionError(e);
@@ -64,16 +65,24 @@ class CorpusTest {
 
   /** The model as a user writes it: one field per layer, one line per field. */
   static JavaFileObject source(JsonObject model) {
+    return source(className(model), model.getAsJsonArray("layers"), CorpusTest::annotations);
+  }
+
+  /**
+   * Class {@code className} with a field {@code layer<i>} per layer, each on its own line (line
+   * 4 + i), its annotations written by {@code annotations}.
+   */
+  static JavaFileObject source(String className, JsonArray layers, Function<JsonObject, String> annotations) {
+    int dot = className.lastIndexOf('.');
     List<String> lines = new ArrayList<>();
-    lines.add("package corpus;");
+    lines.add("package " + className.substring(0, dot) + ";");
     lines.add("import dev.paramcheck.*;");
-    lines.add("public class " + className(model).substring("corpus.".length()) + " {");
-    JsonArray layers = model.getAsJsonArray("layers");
+    lines.add("public class " + className.substring(dot + 1) + " {");
     for (int i = 0; i < layers.size(); i++) {
-      lines.add("  " + annotations(layers.get(i).getAsJsonObject()) + " Object layer" + i + ";");
+      lines.add("  " + annotations.apply(layers.get(i).getAsJsonObject()) + " Object layer" + i + ";");
     }
     lines.add("}");
-    return Compiled.source(className(model), lines.toArray(new String[0]));
+    return Compiled.source(className, lines.toArray(new String[0]));
   }
 
   private static String annotations(JsonObject layer) {

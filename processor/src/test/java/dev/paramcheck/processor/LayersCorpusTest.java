@@ -7,13 +7,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.testing.compile.Compilation;
 import dev.paramcheck.model.Names;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
  * of the rejected layer.
  */
 class LayersCorpusTest {
-  static final JsonObject CORPUS = load("/corpus/layers.json");
+  static final JsonObject CORPUS = CorpusTest.load("/corpus/layers.json");
 
   /**
    * Models where paramcheck, not Keras, decides, and the layer it rejects. Keras 3 lets {@code
@@ -43,15 +38,6 @@ class LayersCorpusTest {
    * as the layers issue asks, so that the error points at the layer that needs the length.
    */
   static final Map<String, Integer> PARAMCHECK_DECIDES = Map.of("l0017", 1, "l0158", 1, "l0018", 1);
-
-  static JsonObject load(String resource) {
-    try (Reader in = new InputStreamReader(
-        LayersCorpusTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8)) {
-      return JsonParser.parseReader(in).getAsJsonObject();
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-  }
 
   static List<JsonObject> models(boolean valid) {
     List<JsonObject> out = new ArrayList<>();
@@ -77,16 +63,7 @@ class LayersCorpusTest {
 
   /** The model as a user writes it: one field per layer, one line per field. */
   static JavaFileObject source(JsonObject model) {
-    List<String> lines = new ArrayList<>();
-    lines.add("package layers;");
-    lines.add("import dev.paramcheck.*;");
-    lines.add("public class " + className(model).substring("layers.".length()) + " {");
-    JsonArray layers = model.getAsJsonArray("layers");
-    for (int i = 0; i < layers.size(); i++) {
-      lines.add("  " + annotations(layers.get(i).getAsJsonObject()) + " Object layer" + i + ";");
-    }
-    lines.add("}");
-    return Compiled.source(className(model), lines.toArray(new String[0]));
+    return CorpusTest.source(className(model), model.getAsJsonArray("layers"), LayersCorpusTest::annotations);
   }
 
   static String annotations(JsonObject layer) {

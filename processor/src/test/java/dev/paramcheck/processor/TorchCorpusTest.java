@@ -28,14 +28,14 @@ import org.junit.jupiter.api.TestFactory;
  * -Aparamcheck.convention=pytorch}.
  */
 class TorchCorpusTest {
-  private static final JsonObject TORCH = LayersCorpusTest.load("/corpus/torch.json");
+  private static final JsonObject TORCH = CorpusTest.load("/corpus/torch.json");
   private static final List<String> PYTORCH = List.of("-Aparamcheck.convention=pytorch", "-Xmaxerrs", "100000");
 
   /** Each corpus's models by id, to build their sources. */
   private static final Map<String, JsonObject> MODELS = new HashMap<>();
 
   static {
-    for (JsonObject corpus : List.of(LayersCorpusTest.load("/corpus/corpus.json"), LayersCorpusTest.CORPUS)) {
+    for (JsonObject corpus : List.of(CorpusTest.load("/corpus/corpus.json"), LayersCorpusTest.CORPUS)) {
       for (JsonElement m : corpus.getAsJsonArray("models")) {
         MODELS.put(m.getAsJsonObject().get("id").getAsString(), m.getAsJsonObject());
       }
