@@ -1,11 +1,6 @@
 package dev.paramcheck.processor;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
+import com.google.gson.stream.JsonWriter;
 import dev.paramcheck.Dtype;
 import dev.paramcheck.model.BudgetUse;
 import dev.paramcheck.model.LayerSummary;
@@ -66,16 +61,8 @@ final class RecordWriter {
     String binaryName = elements.getBinaryName(model).toString();
     FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path(binaryName), model);
     try (Writer out = file.openWriter()) {
-      out.write(json(record(binaryName, summaryClass, sourceFile(model), summary, table)));
-      out.write('\n');
+      write(out, binaryName, summaryClass, sourceFile(model), summary, table);
     }
-  }
-
-  /** One for all models: a Gson is thread-safe, and building one per model showed in the profile. */
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
-
-  static String json(JsonObject record) {
-    return GSON.toJson(record);
   }
 
   /** The source file's path from the source root, as the conventional layout has it. */
@@ -88,45 +75,56 @@ final class RecordWriter {
     return (pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/") + top.getSimpleName() + ".java";
   }
 
-  static JsonObject record(String model, String summaryClass, String sourceFile, ModelSummary summary, String table) {
-    JsonObject r = new JsonObject();
-    r.addProperty("schemaVersion", SCHEMA_VERSION);
-    r.addProperty("paramcheckVersion", VERSION);
-    r.addProperty("model", model);
-    r.addProperty("summaryClass", summaryClass);
-    r.addProperty("sourceFile", sourceFile);
-    r.addProperty("convention", summary.convention().name());
-    r.addProperty("precision", precision(summary).name());
-    r.add("input", input(summary));
-    JsonArray layers = new JsonArray();
+  /**
+   * Streams the record into {@code out}, two-space indented, ending in a line break. Written with
+   * Gson's {@link JsonWriter} straight into the Filer's writer: building a tree and a string
+   * first was most of the record's cost for a model of 10,000 layers (docs/performance.md).
+   */
+  static void write(Writer out, String model, String summaryClass, String sourceFile, ModelSummary summary, String table)
+      throws IOException {
+    JsonWriter json = new JsonWriter(out);
+    json.setIndent("  ");
+    json.setSerializeNulls(true);
+    json.beginObject();
+    json.name("schemaVersion").value(SCHEMA_VERSION);
+    json.name("paramcheckVersion").value(VERSION);
+    json.name("model").value(model);
+    json.name("summaryClass").value(summaryClass);
+    json.name("sourceFile").value(sourceFile);
+    json.name("convention").value(summary.convention().name());
+    json.name("precision").value(precision(summary).name());
+    input(json.name("input"), summary);
+    json.name("layers").beginArray();
     for (LayerSummary layer : summary.layers()) {
-      layers.add(layer(layer));
+      layer(json, layer);
     }
-    r.add("layers", layers);
-    JsonObject totals = new JsonObject();
-    totals.addProperty("params", summary.totalParams());
-    totals.addProperty("trainable", summary.trainableParams());
-    totals.addProperty("nonTrainable", summary.nonTrainableParams());
-    totals.addProperty("bytes", summary.totalBytes());
-    totals.addProperty("trainableBytes", summary.trainableBytes());
-    totals.addProperty("nonTrainableBytes", summary.nonTrainableBytes());
-    totals.add("macs", optional(summary.macs()));
-    r.add("totals", totals);
-    JsonArray budgets = new JsonArray();
+    json.endArray();
+    json.name("totals").beginObject();
+    json.name("params").value(summary.totalParams());
+    json.name("trainable").value(summary.trainableParams());
+    json.name("nonTrainable").value(summary.nonTrainableParams());
+    json.name("bytes").value(summary.totalBytes());
+    json.name("trainableBytes").value(summary.trainableBytes());
+    json.name("nonTrainableBytes").value(summary.nonTrainableBytes());
+    optional(json.name("macs"), summary.macs());
+    json.endObject();
+    json.name("budgets").beginArray();
     for (BudgetUse use : summary.budgets()) {
-      JsonObject b = new JsonObject();
-      b.addProperty("kind", use.metric().name());
-      b.addProperty("scope", use.layer() == null ? "MODEL" : "LAYER");
-      b.add("layer", use.layer() == null ? JsonNull.INSTANCE : new JsonPrimitive(use.layer()));
-      b.addProperty("source", use.source());
-      b.addProperty("max", use.max());
-      b.addProperty("used", use.used());
-      b.addProperty("headroom", use.headroom());
-      budgets.add(b);
+      json.beginObject();
+      json.name("kind").value(use.metric().name());
+      json.name("scope").value(use.layer() == null ? "MODEL" : "LAYER");
+      json.name("layer").value(use.layer());
+      json.name("source").value(use.source());
+      json.name("max").value(use.max());
+      json.name("used").value(use.used());
+      json.name("headroom").value(use.headroom());
+      json.endObject();
     }
-    r.add("budgets", budgets);
-    r.addProperty("table", table);
-    return r;
+    json.endArray();
+    json.name("table").value(table);
+    json.endObject();
+    json.flush();
+    out.write('\n');
   }
 
   /** The model's precision: the one most of its layers' weights are at (the class's, unless every layer overrides it). */
@@ -134,51 +132,61 @@ final class RecordWriter {
     return summary.layers().isEmpty() ? Dtype.FLOAT32 : summary.layers().get(0).dtype();
   }
 
-  private static JsonObject input(ModelSummary summary) {
-    JsonObject input = new JsonObject();
+  private static void input(JsonWriter json, ModelSummary summary) throws IOException {
     OptionalInt timesteps = OptionalInt.empty();
     OptionalInt features = OptionalInt.empty();
     if (!summary.layers().isEmpty() && summary.layers().get(0).layer() instanceof ModelInput first) {
       timesteps = first.timesteps();
       features = first.features();
     }
-    input.add("timesteps", timesteps.isPresent() ? new JsonPrimitive(timesteps.getAsInt()) : JsonNull.INSTANCE);
-    input.add("features", features.isPresent() ? new JsonPrimitive(features.getAsInt()) : JsonNull.INSTANCE);
-    return input;
+    json.beginObject();
+    json.name("timesteps").value(timesteps.isPresent() ? (Number) timesteps.getAsInt() : null);
+    json.name("features").value(features.isPresent() ? (Number) features.getAsInt() : null);
+    json.endObject();
   }
 
-  private static JsonObject layer(LayerSummary layer) {
-    JsonObject l = new JsonObject();
-    l.addProperty("name", layer.name());
-    l.addProperty("kerasClass", layer.type());
-    l.addProperty("annotation", layer.written().annotation());
-    JsonObject attributes = new JsonObject();
+  private static void layer(JsonWriter json, LayerSummary layer) throws IOException {
+    json.beginObject();
+    json.name("name").value(layer.name());
+    json.name("kerasClass").value(layer.type());
+    json.name("annotation").value(layer.written().annotation());
+    json.name("attributes").beginObject();
     for (Map.Entry<String, Object> e : layer.written().attributes().entries()) {
       Object v = e.getValue();
-      attributes.add(e.getKey(), v instanceof Number n ? new JsonPrimitive(n)
-          : v instanceof Boolean b ? new JsonPrimitive(b) : new JsonPrimitive(String.valueOf(v)));
+      json.name(e.getKey());
+      if (v instanceof Number n) {
+        json.value(n);
+      } else if (v instanceof Boolean b) {
+        json.value(b.booleanValue());
+      } else {
+        json.value(String.valueOf(v));
+      }
     }
-    l.add("attributes", attributes);
-    l.addProperty("outputShape", layer.output().toString());
-    l.addProperty("params", layer.params());
-    l.addProperty("trainable", layer.trainable());
-    l.addProperty("nonTrainable", layer.nonTrainable());
-    l.addProperty("precision", layer.dtype().name());
-    l.addProperty("bytes", layer.bytes());
-    l.add("macs", optional(layer.macs()));
-    JsonArray weights = new JsonArray();
+    json.endObject();
+    json.name("outputShape").value(layer.output().toString());
+    json.name("params").value(layer.params());
+    json.name("trainable").value(layer.trainable());
+    json.name("nonTrainable").value(layer.nonTrainable());
+    json.name("precision").value(layer.dtype().name());
+    json.name("bytes").value(layer.bytes());
+    optional(json.name("macs"), layer.macs());
+    json.name("weights").beginArray();
     for (Weight w : layer.weights()) {
-      JsonObject weight = new JsonObject();
-      weight.addProperty("key", w.key());
-      weight.addProperty("count", w.count());
-      weight.addProperty("trainable", w.trainable());
-      weights.add(weight);
+      json.beginObject();
+      json.name("key").value(w.key());
+      json.name("count").value(w.count());
+      json.name("trainable").value(w.trainable());
+      json.endObject();
     }
-    l.add("weights", weights);
-    return l;
+    json.endArray();
+    json.endObject();
   }
 
-  private static com.google.gson.JsonElement optional(OptionalLong value) {
-    return value.isPresent() ? new JsonPrimitive(value.getAsLong()) : JsonNull.INSTANCE;
+  private static void optional(JsonWriter json, OptionalLong value) throws IOException {
+    if (value.isPresent()) {
+      json.value(value.getAsLong());
+    } else {
+      json.nullValue();
+    }
   }
 }
