@@ -148,27 +148,34 @@ final class SummaryWriter {
    * first line, then a line per layer (its count, size, MACs and breakdown). The class Javadoc
    * says what each name means. javac's time for a summary follows its number of members more than
    * the length of its text, and a declaration, with a Javadoc, per constant made the summaries half
-   * again as long to write and to compile (docs/performance.md). Names reach JavaPoet as arguments.
+   * again as long to write and to compile (docs/performance.md). The names are identifiers checked
+   * by {@code ConstantNames}; the text reaches JavaPoet as one argument, not as a format, and in
+   * one piece: an argument per name and value was most of JavaPoet's time for 10,000 layers.
    */
   private static FieldSpec constants(ModelSummary summary, boolean breakdown) {
-    CodeBlock.Builder values = CodeBlock.builder().add("$L$>$>", literal(summary.totalParams()));
-    values.add(", $L = $L", "TRAINABLE_PARAMS", literal(summary.trainableParams()));
-    values.add(", $L = $L", "NON_TRAINABLE_PARAMS", literal(summary.nonTrainableParams()));
-    values.add(",\n$L = $L", "TOTAL_BYTES", literal(summary.totalBytes()));
-    values.add(", $L = $L", "TRAINABLE_BYTES", literal(summary.trainableBytes()));
-    values.add(", $L = $L", "NON_TRAINABLE_BYTES", literal(summary.nonTrainableBytes()));
-    summary.macs().ifPresent(macs -> values.add(", $L = $L", "TOTAL_MACS", literal(macs)));
+    StringBuilder values = new StringBuilder(64 + summary.layers().size() * 160);
+    values.append(literal(summary.totalParams()));
+    constant(values, ", ", "TRAINABLE_PARAMS", summary.trainableParams());
+    constant(values, ", ", "NON_TRAINABLE_PARAMS", summary.nonTrainableParams());
+    constant(values, ",\n", "TOTAL_BYTES", summary.totalBytes());
+    constant(values, ", ", "TRAINABLE_BYTES", summary.trainableBytes());
+    constant(values, ", ", "NON_TRAINABLE_BYTES", summary.nonTrainableBytes());
+    summary.macs().ifPresent(macs -> constant(values, ", ", "TOTAL_MACS", macs));
     for (LayerSummary layer : summary.layers()) {
-      values.add(",\n$L = $L", layer.paramsConstant(), literal(layer.params()));
-      values.add(", $L = $L", layer.bytesConstant(), literal(layer.bytes()));
-      layer.macs().ifPresent(macs -> values.add(", $L = $L", layer.macsConstant(), literal(macs)));
+      constant(values, ",\n", layer.paramsConstant(), layer.params());
+      constant(values, ", ", layer.bytesConstant(), layer.bytes());
+      layer.macs().ifPresent(macs -> constant(values, ", ", layer.macsConstant(), macs));
       for (Weight weight : breakdown ? layer.weights() : List.<Weight>of()) {
-        values.add(", $L = $L", layer.weightConstant(weight), literal(weight.count()));
+        constant(values, ", ", layer.weightConstant(weight), weight.count());
       }
     }
     return FieldSpec.builder(long.class, "TOTAL_PARAMS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .initializer(values.add("$<$<").build())
+        .initializer("$>$>$L$<$<", values)
         .build();
+  }
+
+  private static void constant(StringBuilder values, String separator, String name, long value) {
+    values.append(separator).append(name).append(" = ").append(literal(value));
   }
 
   /** A {@code long} value's literal: an {@code int} literal where it fits (widened, still constant). */
