@@ -206,6 +206,10 @@ public enum Message {
   INVALID_CONVENTION_OPTION(
       "invalid-option",
       "-A%s=%s is not a valid value: use keras (the default) or pytorch"),
+  INVALID_RECORDS_OPTION(
+      "invalid-option",
+      "-A%s=%s is not a valid value: use true (the default: a record per model, which paramcheck's"
+          + " reports read) or false (no records: one file less per model)"),
   INVALID_WIDTH_OPTION(
       "invalid-option",
       "-A%s=%s is not a valid value: use a whole number from %d to %d (Keras prints %d in a"

@@ -26,17 +26,26 @@ final class Options {
   /** {@code -Aparamcheck.convention=keras|pytorch}: whose rules count models without {@code @Convention}. */
   static final String CONVENTION = "paramcheck.convention";
 
-  static final Set<String> ALL = Set.of(BUDGET, TABLE_WIDTH, CONVENTION);
+  /**
+   * {@code -Aparamcheck.records=true|false}: whether each model also gets a record for the
+   * reports; builds that never report can save the second file per model.
+   */
+  static final String RECORDS = "paramcheck.records";
+
+  static final Set<String> ALL = Set.of(BUDGET, TABLE_WIDTH, CONVENTION, RECORDS);
 
   private final Diagnostic.Kind budgetKind;
   private final int tableWidth;
   private final Framework convention;
+  private final boolean records;
   private final List<Invalid> problems;
 
-  private Options(Diagnostic.Kind budgetKind, int tableWidth, Framework convention, List<Invalid> problems) {
+  private Options(
+      Diagnostic.Kind budgetKind, int tableWidth, Framework convention, boolean records, List<Invalid> problems) {
     this.budgetKind = budgetKind;
     this.tableWidth = tableWidth;
     this.convention = convention;
+    this.records = records;
     this.problems = List.copyOf(problems);
   }
 
@@ -71,7 +80,14 @@ final class Options {
     } else if (framework != null && !framework.equalsIgnoreCase("keras")) {
       problems.add(new Invalid(Message.INVALID_CONVENTION_OPTION, List.of(CONVENTION, framework)));
     }
-    return new Options(budgetKind, tableWidth, convention, problems);
+    boolean records = true;
+    String recordsValue = options.get(RECORDS);
+    if (recordsValue != null && recordsValue.equalsIgnoreCase("false")) {
+      records = false;
+    } else if (recordsValue != null && !recordsValue.equalsIgnoreCase("true")) {
+      problems.add(new Invalid(Message.INVALID_RECORDS_OPTION, List.of(RECORDS, recordsValue)));
+    }
+    return new Options(budgetKind, tableWidth, convention, records, problems);
   }
 
   /** The kind of diagnostic an exceeded budget gets. */
@@ -82,6 +98,11 @@ final class Options {
   /** The convention of models without {@code @Convention}. */
   Framework convention() {
     return convention;
+  }
+
+  /** Whether each model gets a record ({@code META-INF/paramcheck/<binary name>.json}). */
+  boolean records() {
+    return records;
   }
 
   /** The summary table's line length. */

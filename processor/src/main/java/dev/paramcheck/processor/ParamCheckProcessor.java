@@ -34,8 +34,8 @@ import javax.lang.model.util.Elements;
  * <p>Users never call this class: javac finds it through {@code META-INF/services} when the
  * processor jar is on the processor path (Maven's {@code annotationProcessorPaths}, Gradle's
  * {@code annotationProcessor}, javac's {@code --processor-path}). It reads the options
- * {@code -Aparamcheck.budget=error|warning}, {@code -Aparamcheck.tableWidth=N} and {@code
- * -Aparamcheck.convention=keras|pytorch}. The
+ * {@code -Aparamcheck.budget=error|warning}, {@code -Aparamcheck.tableWidth=N}, {@code
+ * -Aparamcheck.convention=keras|pytorch} and {@code -Aparamcheck.records=true|false}. The
  * annotations, the generated names, the options and the diagnostics' tags are the public API;
  * the README and {@code docs/compatibility.md} describe them and what may change between
  * versions.
@@ -194,7 +194,9 @@ public final class ParamCheckProcessor extends AbstractProcessor {
       String table = Tables.render(summary, options.tableWidth());
       writer.write(writer.javaFile(model, name, summary, layout == SummaryWriter.Layout.FULL, table));
       written.add(name.canonicalName());
-      records.write(model, name.canonicalName(), summary, table);
+      if (options.records()) {
+        records.write(model, name.canonicalName(), summary, table);
+      }
     } catch (FilerException e) {
       reporter.report(Message.NAME_TAKEN, model, name.canonicalName(), model.getQualifiedName());
     } catch (IOException e) {

@@ -145,4 +145,20 @@ class RecordTest {
     assertThat(r.getAsJsonArray("budgets").toString()).contains(
         "{\"kind\":\"BYTES\",\"scope\":\"MODEL\",\"layer\":null,\"source\":\"PACKAGE\",\"max\":1024,\"used\":480,\"headroom\":544}");
   }
+
+  @ProcessorTest
+  void recordsFalseWritesTheSummaryButNoRecord(TestCompiler compiler) {
+    Compilation c = compiler.compile(List.of("-Aparamcheck.records=false"), GUIDE);
+    compiler.assertSucceededWithoutWarnings(c);
+    assertThat(c.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/paramcheck/test.Guide.json")).isEmpty();
+    assertThat(TestCompiler.generatedSource(c, "test.GuideSummary")).contains("TOTAL_PARAMS = 164106");
+  }
+
+  @ProcessorTest
+  void anInvalidRecordsValueListsTheAllowedOnes(TestCompiler compiler) {
+    Compilation c = compiler.compile(List.of("-Aparamcheck.records=no"), GUIDE);
+    compiler.assertOnlyErrorWithoutFile(c, "[paramcheck:invalid-option] -Aparamcheck.records=no is not a valid"
+        + " value: use true (the default: a record per model, which paramcheck's reports read) or false (no"
+        + " records: one file less per model)");
+  }
 }

@@ -74,7 +74,7 @@ public final class ReportRun {
     List<ModelRecord> records = read.records();
     if (records.isEmpty()) {
       notes.add("no paramcheck records (" + RecordReader.RECORD_DIRECTORY + "*.json) in "
-          + request.inputs());
+          + request.inputs() + "; the processor writes none under -Aparamcheck.records=false");
     }
     Optional<Baseline> baseline = Baseline.read(request.baseline());
     Comparison comparison = Comparison.of(records, baseline);
