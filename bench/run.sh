@@ -28,6 +28,7 @@
 #   --sizes "..."    model counts N (SIZES, default "100 1000 10000")
 #   --layers "..."   layer counts L of the one-model workloads (LAYERS, default "5000 10000 20000")
 #   --xmx SIZE       javac's maximum heap, -J-Xmx (XMX, default 4g), the same for every run
+#   --option K=V     pass -AK=V to paramcheck (repeatable), e.g. --option paramcheck.records=false
 #   --no-build       use the processor and annotations jars as they are built
 #   --head           measure the last commit: build it apart (git archive into bench/target/head-SHA),
 #                    leaving the working tree and its target/ directories alone
@@ -39,6 +40,7 @@
 #   JAVA_HOME        the JDK whose javac is measured (default: javac on the PATH)
 #
 # Results: OUT/raw.csv (one line per run), OUT/summary.md (medians, ratios, targets),
+# OUT/summary-bytes.txt (bytes of one five-layer model's generated summary),
 # OUT/machine.txt, OUT/logs/ (javac's output of every run).
 set -euo pipefail
 
@@ -53,6 +55,7 @@ BUILD=1
 FROM="$ROOT"
 HEAD=0
 OUT="${OUT:-}"
+PC_OPTIONS=()
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -61,6 +64,7 @@ while [ $# -gt 0 ]; do
     --sizes) SIZES="$2"; shift 2 ;;
     --layers) LAYERS="$2"; shift 2 ;;
     --xmx) XMX="$2"; shift 2 ;;
+    --option) PC_OPTIONS+=("-A$2"); shift 2 ;;
     --no-build) BUILD=0; shift ;;
     --from) FROM="$2"; shift 2 ;;
     --head) HEAD=1; shift ;;
@@ -149,6 +153,7 @@ rm -rf "$TOOLS" && mkdir -p "$TOOLS"
   echo "java: $("$JAVA" -version 2>&1 | head -2 | tail -1)"
   echo "javac heap: -J-Xmx$XMX; sources and output in $WORK ($(df -T "$WORK" 2>/dev/null | awk 'NR == 2 {print $2}'))"
   echo "repetitions: $REPS of sizes $SIZES; $LAYER_REPS of layers $LAYERS"
+  [ ${#PC_OPTIONS[@]} = 0 ] || echo "paramcheck options: ${PC_OPTIONS[*]}"
   if [ -f "$FROM/COMMIT" ]; then
     echo "processor: commit $(cat "$FROM/COMMIT"), built apart in $FROM"
   elif [ "$FROM" = "$ROOT" ]; then
@@ -224,7 +229,7 @@ run_one() {
     floor) args+=(-processorpath "$TOOLS" -processor bench.TimedProcessor
                   -J-Dbench.delegate=bench.FloorProcessor) ;;
     paramcheck) args+=(-processorpath "$TOOLS:$JARS/processor.jar:$JARS/annotations.jar" -processor bench.TimedProcessor
-                       -J-Dbench.delegate=dev.paramcheck.processor.ParamCheckProcessor) ;;
+                       -J-Dbench.delegate=dev.paramcheck.processor.ParamCheckProcessor ${PC_OPTIONS[@]+"${PC_OPTIONS[@]}"}) ;;
     av) args+=(-processorpath "$TOOLS:$JARS/auto-value.jar" -processor bench.TimedProcessor
                -J-Dbench.delegate=com.google.auto.value.processor.AutoValueProcessor) ;;
     *) echo "unknown config $config" >&2; exit 2 ;;
@@ -279,6 +284,10 @@ check_output() {
     layers-*:paramcheck) pattern='Deep*Summary.class'; want=1 ;;
     *) return 0 ;;
   esac
+  if [ "$workload:$config" = "models-$n:paramcheck" ]; then
+    # the size of one five-layer model's generated summary, for the targets
+    find "$WORK/out/generated" -name 'Model0Summary.java' -exec wc -c {} + | awk '{print $1; exit}' > "$OUT/summary-bytes.txt"
+  fi
   got=$(find "$classes" -name "$pattern" | wc -l)
   if [ "$got" != "$want" ]; then
     log "  WARNING: $workload $config produced $got classes $pattern, expected $want (see $logf)"
