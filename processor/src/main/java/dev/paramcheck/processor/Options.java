@@ -51,13 +51,8 @@ final class Options {
 
   static Options parse(Map<String, String> options) {
     List<Invalid> problems = new ArrayList<>();
-    Diagnostic.Kind budgetKind = Diagnostic.Kind.ERROR;
-    String budget = options.get(BUDGET);
-    if (budget != null && budget.equalsIgnoreCase("warning")) {
-      budgetKind = Diagnostic.Kind.WARNING;
-    } else if (budget != null && !budget.equalsIgnoreCase("error")) {
-      problems.add(new Invalid(Message.INVALID_BUDGET_OPTION, List.of(BUDGET, budget)));
-    }
+    Diagnostic.Kind budgetKind = either(options, BUDGET, "error", Diagnostic.Kind.ERROR,
+        "warning", Diagnostic.Kind.WARNING, Message.INVALID_BUDGET_OPTION, problems);
     int tableWidth = SummaryTable.DEFAULT_WIDTH;
     String width = options.get(TABLE_WIDTH);
     if (width != null) {
@@ -73,21 +68,28 @@ final class Options {
         tableWidth = SummaryTable.DEFAULT_WIDTH;
       }
     }
-    Framework convention = Framework.KERAS;
-    String framework = options.get(CONVENTION);
-    if (framework != null && framework.equalsIgnoreCase("pytorch")) {
-      convention = Framework.PYTORCH;
-    } else if (framework != null && !framework.equalsIgnoreCase("keras")) {
-      problems.add(new Invalid(Message.INVALID_CONVENTION_OPTION, List.of(CONVENTION, framework)));
-    }
-    boolean records = true;
-    String recordsValue = options.get(RECORDS);
-    if (recordsValue != null && recordsValue.equalsIgnoreCase("false")) {
-      records = false;
-    } else if (recordsValue != null && !recordsValue.equalsIgnoreCase("true")) {
-      problems.add(new Invalid(Message.INVALID_RECORDS_OPTION, List.of(RECORDS, recordsValue)));
-    }
+    Framework convention = either(options, CONVENTION, "keras", Framework.KERAS,
+        "pytorch", Framework.PYTORCH, Message.INVALID_CONVENTION_OPTION, problems);
+    boolean records = either(options, RECORDS, "true", true, "false", false, Message.INVALID_RECORDS_OPTION, problems);
     return new Options(budgetKind, tableWidth, convention, records, problems);
+  }
+
+  /**
+   * An option of two values, compared ignoring case: {@code usual} when it is absent or names
+   * it, {@code other} when it names that; any other value is a problem, and the usual applies.
+   */
+  private static <T> T either(
+      Map<String, String> options, String key, String usualName, T usual, String otherName, T other,
+      Message invalid, List<Invalid> problems) {
+    String value = options.get(key);
+    if (value == null || value.equalsIgnoreCase(usualName)) {
+      return usual;
+    }
+    if (value.equalsIgnoreCase(otherName)) {
+      return other;
+    }
+    problems.add(new Invalid(invalid, List.of(key, value)));
+    return usual;
   }
 
   /** The kind of diagnostic an exceeded budget gets. */

@@ -80,7 +80,7 @@ final class RecordWriter {
    * Gson's {@link JsonWriter} straight into the Filer's writer: building a tree and a string
    * first was most of the record's cost for a model of 10,000 layers (docs/performance.md).
    */
-  static void write(Writer out, String model, String summaryClass, String sourceFile, ModelSummary summary, String table)
+  private static void write(Writer out, String model, String summaryClass, String sourceFile, ModelSummary summary, String table)
       throws IOException {
     JsonWriter json = new JsonWriter(out);
     json.setIndent("  ");
