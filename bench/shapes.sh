@@ -66,16 +66,20 @@ cat "$OUT/machine.txt" >&2
 # compiled as US-ASCII, which proves it encoding-proof.
 encoding() { [ "$1" = raw-utf8 ] && echo UTF-8 || echo US-ASCII; }
 echo "rep,shape,bytes_per_summary,wall_ms,cpu_ms,maxrss_kb" > "$OUT/raw.csv"
+# each shape's source list and its bytes per summary, once
+declare -A BYTES
+for s in "${SHAPES[@]}"; do
+  find "$WORK/shapes/$s" -name '*.java' | sort > "$WORK/$s.txt"
+  BYTES[$s]=$(( $(cat $(cat "$WORK/$s.txt") | wc -c) / N ))
+done
 run_one() {
-  local rep="$1" shape="$2" dir="$WORK/shapes/$2" classes="$WORK/classes/$2" start end
-  find "$dir" -name '*.java' | sort > "$WORK/$shape.txt"
+  local rep="$1" shape="$2" classes="$WORK/classes/$2" start end
   rm -rf "$classes" && mkdir -p "$classes"
   start=$(date +%s%N)
   /usr/bin/time -f '%M %U %S' -o "$WORK/time.txt" "$JAVAC" -J-Xmx4g -proc:none -encoding "$(encoding "$shape")" \
     -d "$classes" @"$WORK/$shape.txt"
   end=$(date +%s%N)
-  local bytes wall cpu rss
-  bytes=$(( $(cat $(cat "$WORK/$shape.txt") | wc -c) / N ))
+  local bytes="${BYTES[$shape]}" wall cpu rss
   wall=$(( (end - start) / 1000000 ))
   read -r rss cpu < <(tail -n 1 "$WORK/time.txt" | awk '{printf "%d %d\n", $1, ($2 + $3) * 1000}')
   echo "$rep,$shape,$bytes,$wall,$cpu,$rss" >> "$OUT/raw.csv"
