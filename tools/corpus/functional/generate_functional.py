@@ -417,7 +417,7 @@ def record(mid, kind, fields, intent=None, extra=None):
     with no_init():
         entry["expected"] = measure(model)
     if intent is not None:
-        entry["kind"] = "accepted-" + kind
+        entry["kind"] = "keras-accepts-" + kind.replace("refused-", "", 1)
         WARN.append("%s: meant to fail at %s.%s but Keras accepted it" % (mid, *intent))
     return entry
 
