@@ -36,6 +36,7 @@ OUT = os.path.join(ROOT, "processor", "src", "test", "resources", "corpus", "fun
 # Optional TensorFlow for TextVectorization (Keras 3's TextVectorization needs TF). A --no-deps
 # install into a side directory keeps the shared venv untouched; see tools/corpus/README.md.
 TF_PATHS = [p for p in os.environ.get("PARAMCHECK_TF_PATH", "").split(os.pathsep) if p]
+sys.path[:0] = TF_PATHS
 
 import keras  # noqa: E402
 from keras import layers, ops  # noqa: E402
@@ -1176,10 +1177,9 @@ def main():
 
     textvec = 0
     if TF_PATHS:
-        sys.path[:0] = TF_PATHS
         try:
             import tensorflow  # noqa: F401
-            textvec = 6
+            textvec = 8
         except Exception as e:  # noqa: BLE001
             print("TensorFlow not importable (%s): no TextVectorization models" % e, file=sys.stderr)
     n_refused = round(args.count * 0.15)
