@@ -102,7 +102,11 @@ class FunctionalCorpusTest {
 
   /** The model as a user writes it: one field per line, {@code @From} on the line before its layer. */
   static JavaFileObject source(JsonObject model) {
-    String className = className(model);
+    return source(model, className(model));
+  }
+
+  /** The model's declaration as class {@code className} (qualified). */
+  static JavaFileObject source(JsonObject model, String className) {
     int dot = className.lastIndexOf('.');
     List<String> lines = new ArrayList<>();
     lines.add("package " + className.substring(0, dot) + ";");
