@@ -2,6 +2,7 @@ package dev.paramcheck.model;
 
 import dev.paramcheck.Bidirectional.Merge;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -61,5 +62,22 @@ final class LayerSpec {
 
   static Written bidirectional(Merge merge) {
     return written("Bidirectional", Set.of("merge"), "merge", merge.name());
+  }
+
+  static Written input(Integer... shape) {
+    return written("Input", Set.of("shape"), "features", -1, "timesteps", -1, "shape", List.of(shape),
+        "dtype", "float32");
+  }
+
+  static Written from(String... fields) {
+    return written("From", Set.of("value"), "value", List.of(fields), "initialState", List.of());
+  }
+
+  static Written add() {
+    return written("Add", Set.of(), "trainable", true);
+  }
+
+  static Written concatenate() {
+    return written("Concatenate", Set.of(), "axis", -1, "trainable", true);
   }
 }
