@@ -64,7 +64,7 @@ class FunctionalGraphTest {
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0).message()).isEqualTo(Message.FROM_CYCLE);
     assertThat(problems.get(0).site().attribute()).isEqualTo("value[1]");
-    assertThat(problems.get(0).text()).startsWith("[paramcheck:from-cycle] @From(value = \\"d19999\\") on field 'd0'"
+    assertThat(problems.get(0).text()).startsWith("[paramcheck:from-cycle] @From(value = \"d19999\") on field 'd0'"
         + " closes a cycle: d19999 -> d0 -> d1 -> ");
   }
 
