@@ -45,7 +45,10 @@ public final class Tables {
       rows.add(new TorchinfoTable.Row(layer.type(), shape, layer.params(), layer.trainable() > 0));
     }
     Optional<TorchinfoTable.Sizes> sizes = Optional.empty();
-    if (concrete && !summary.layers().isEmpty()) {
+    // the sizes need every size known: the input's and each output torchinfo counts
+    concrete &= !summary.layers().isEmpty() && summary.layers().get(0).input().elements().isPresent()
+        && summary.layers().stream().allMatch(l -> l.params() == 0 || l.output().elements().isPresent());
+    if (concrete) {
       try {
         sizes = Optional.of(sizes(summary));
       } catch (ArithmeticException tooLarge) {

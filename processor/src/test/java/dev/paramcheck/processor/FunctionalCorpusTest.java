@@ -45,7 +45,7 @@ class FunctionalCorpusTest {
    */
   static final Map<String, String> PARAMCHECK_DECIDES = Map.of(
       "initial-state-unchecked", "From",
-      "accepted-refused-bidi-odd-states", "From",
+      "keras-accepts-bidi-odd-states", "From",
       "refused-dense-after-unknown-flatten", "Flatten");
 
   /**

@@ -59,7 +59,11 @@ class FunctionalPublishedTest {
   Stream<DynamicContainer> publishedPrintoutsAreReproducedByteForByte() {
     List<JsonObject> models = new ArrayList<>();
     for (JsonElement e : PUBLISHED.getAsJsonArray("models")) {
-      models.add(e.getAsJsonObject());
+      // a printout Keras 3.0.x made has that version's column widths: its cells are compared by
+      // the generator (published_functional.py), not byte for byte here
+      if (e.getAsJsonObject().get("reproduces").getAsBoolean()) {
+        models.add(e.getAsJsonObject());
+      }
     }
     assertThat(models.size()).isAtLeast(4);
     return TestCompiler.forEach(compiler -> models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
