@@ -88,7 +88,7 @@ public enum Message {
           + " which declare the input with features (and timesteps)"),
   FEATURES_MISMATCH(
       "features-mismatch",
-      "features = %s on %s, but %s before it outputs %s features %s: remove features to infer it,"
+      "features = %s on %s, but %s before it outputs %s features %s%s: remove features to infer it,"
           + " or set it to %s"),
   TIMESTEPS_MISMATCH(
       "timesteps-mismatch",
@@ -178,6 +178,12 @@ public enum Message {
       "over-budget",
       "%s costs %s multiply-accumulates per sample, %s over its budget of %s. Raise max, shorten the"
           + " input or make the layer smaller"),
+  TRAINABLE_BUDGET_ALWAYS_MET(
+      Kind.WARNING,
+      "trainable-budget-always-met",
+      "@ParamBudget(trainableOnly = true) on %s is always met: %s frozen (trainable = false), so it"
+          + " has no trainable parameters to bound. To bound its size, remove trainableOnly (the"
+          + " budget then counts every parameter), or remove the budget"),
 
   // ------------------------------------------------------------------ generated code
   CONSTANT_CLASH(
@@ -225,7 +231,9 @@ public enum Message {
     /** An exceeded budget: an error, or a warning with {@code -Aparamcheck.budget=warning}. */
     BUDGET,
     /** Information, never a warning that {@code -Werror} would fail on. */
-    NOTE
+    NOTE,
+    /** A warning: the code compiles, but it does not do what it seems to. */
+    WARNING
   }
 
   private final Kind kind;

@@ -38,13 +38,17 @@ public final class ModelChecker {
     problems.addAll(walk.problems());
     Counting.Result counting = Counting.count(model, settings, walk.walked());
     problems.addAll(counting.problems());
+    // The model's own budgets are checked whenever its layers could be counted: an invalid budget
+    // value, a layer's budget or a name clash is independent of them and must not hide them.
+    boolean counts = walk instanceof ShapeWalk.Result.Complete
+        && problems.stream().allMatch(p -> independent(p, budgets));
     problems.addAll(ConstantNames.check(model, counting.layers()));
     problems.addAll(Budgets.checkLayers(model, budgets.budgets(), counting.layers()));
-    boolean countable = walk instanceof ShapeWalk.Result.Complete
-        && problems.stream().allMatch(p -> p.message().kind() == Message.Kind.BUDGET);
-    if (!countable || !(counting instanceof Counting.Result.Counted counted)) {
+    problems.addAll(Budgets.alwaysMet(model, budgets.budgets(), counting.layers()));
+    if (!counts || !(counting instanceof Counting.Result.Counted counted)) {
       return new Analysis(problems, Optional.empty());
     }
+    boolean countable = problems.stream().allMatch(ModelChecker::harmless);
     ModelSummary summary = new ModelSummary(
         model.name(),
         settings.convention(),
@@ -57,7 +61,17 @@ public final class ModelChecker {
         List.of());
     Budgets.Checked checked = Budgets.checkModel(model, budgets.budgets(), summary);
     problems.addAll(checked.problems());
-    boolean stillCountable = checked.problems().stream().allMatch(p -> p.message().kind() == Message.Kind.BUDGET);
+    boolean stillCountable = countable && checked.problems().stream().allMatch(ModelChecker::harmless);
     return new Analysis(problems, stillCountable ? Optional.of(summary.withBudgets(checked.uses())) : Optional.empty());
+  }
+
+  /** A problem after which the summary is still written: an exceeded budget, a warning, a note. */
+  private static boolean harmless(Problem p) {
+    return p.message().kind() != Message.Kind.ERROR;
+  }
+
+  /** A problem that leaves the counts known: harmless, or a budget's own invalid value. */
+  private static boolean independent(Problem p, Budgets.Read budgets) {
+    return harmless(p) || budgets.problems().contains(p);
   }
 }

@@ -57,6 +57,7 @@ final class Reporter {
       case ERROR -> Diagnostic.Kind.ERROR;
       case BUDGET -> options.budgetKind();
       case NOTE -> Diagnostic.Kind.NOTE;
+      case WARNING -> Diagnostic.Kind.WARNING;
     };
   }
 
