@@ -24,6 +24,7 @@ abstract class AbstractParamcheckMojo extends AbstractMojo {
   @Parameter(property = "paramcheck.classesDirectories")
   List<File> classesDirectories;
 
+  /** The project's class output, read when {@code classesDirectories} is not set. */
   @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
   File projectOutputDirectory;
 

@@ -27,6 +27,7 @@ public class SummaryMojo extends AbstractMojo {
   @Parameter(property = "paramcheck.classesDirectories")
   List<File> classesDirectories;
 
+  /** The project's class output, read when {@code classesDirectories} is not set. */
   @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
   File projectOutputDirectory;
 

@@ -77,6 +77,22 @@ class IndependentDiagnosticsTest {
   }
 
   @Test
+  void aNameClashHidesNotTheModelsBudget() {
+    JavaFileObject f = Compiled.model(
+        "@ParamBudget(max = 90_000)",
+        "public class M {",
+        "  @Lstm(units = 128, features = 64) Object nonTrainable;",
+        "}");
+    Compilation c = Compiled.compile(f);
+    List<String> errors = texts(c.errors());
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get(0)).startsWith("[paramcheck:over-budget] model M has 98,816 parameters");
+    assertThat(errors.get(1)).startsWith("[paramcheck:name-clash] field 'nonTrainable' would generate"
+        + " the constant NON_TRAINABLE_PARAMS");
+    assertThat(lines(c.errors())).containsExactly(3L, 5L).inOrder();
+  }
+
+  @Test
   void diagnosticsOfOneFileComeInSourceOrder() {
     JavaFileObject f = Compiled.source("test.M",
         "package test;",
