@@ -108,7 +108,8 @@ public final class HtmlReport {
       "ul.removed { padding-left: 18px; }",
       "tr.failing > td { background: #fdecea; }",
       "tr.failing > td.name { box-shadow: inset 4px 0 0 var(--over); }",
-      ".fail-text { display: block; color: var(--over); font-weight: 600; font-size: 12px; }",
+      ".fail-text { display: block; color: var(--over); font-weight: 600; font-size: 12px;"
+          + " word-break: normal; overflow-wrap: anywhere; }",
       "p.failed { color: var(--over); font-weight: 600; }");
 
   public static String render(List<ModelRecord> records, Comparison comparison) {
