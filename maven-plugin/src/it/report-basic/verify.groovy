@@ -42,15 +42,25 @@ assert versions.size() == 1 : "paramcheck-report versions in the IT repository: 
 def version = versions[0].name
 def jar = new File(versions[0], "paramcheck-report-${version}.jar")
 assert jar.isFile() : "no $jar"
-def cliOut = new File(basedir, 'target/cli')
 def java = new File(System.getProperty('java.home'), 'bin/java').path
-def proc = [java, '-jar', jar.path, '--out', cliOut.path, '--baseline', new File(basedir, 'paramcheck-baseline.json').path,
-            '--check', '--max-growth', '10', new File(basedir, 'target/classes').path].execute()
-def err = new StringBuilder()
-proc.consumeProcessErrorStream(err)
-proc.waitFor()
-assert proc.exitValue() == 1 : "exit ${proc.exitValue()}: $err"
-assert err.toString().contains('dev.paramcheck.example.SentimentRnn grew by more than 10%') : err
-['report.json', 'report.md', 'index.html'].each { assert new File(cliOut, it).isFile() }
-assert new File(cliOut, 'report.md').getText('UTF-8') == md : 'the CLI and the plugin write the same report'
+def cli = { String growth, File cliOut ->
+  def proc = [java, '-jar', jar.path, '--out', cliOut.path, '--baseline', new File(basedir, 'paramcheck-baseline.json').path,
+              '--check', '--max-growth', growth, new File(basedir, 'target/classes').path].execute()
+  def err = new StringBuilder()
+  proc.consumeProcessErrorStream(err)
+  proc.waitFor()
+  [proc.exitValue(), err.toString()]
+}
+// the plugin's rules (maxGrowth 25): the same report, byte for byte, and the check passes
+def same = new File(basedir, 'target/cli-25')
+def (code25, err25) = cli('25', same)
+assert code25 == 0 : "exit $code25: $err25"
+['report.json', 'report.md', 'index.html'].each { assert new File(same, it).isFile() }
+assert new File(same, 'report.md').getText('UTF-8') == md : 'the CLI and the plugin write the same report'
+// stricter: SentimentRnn's 21.2% fails, and its row is marked
+def strict = new File(basedir, 'target/cli-10')
+def (code10, err10) = cli('10', strict)
+assert code10 == 1 : "exit $code10: $err10"
+assert err10.contains('dev.paramcheck.example.SentimentRnn grew by more than 10%') : err10
+assert new File(strict, 'report.md').getText('UTF-8').contains('| \u274C **dev.paramcheck.example.SentimentRnn** | 120 |')
 return true

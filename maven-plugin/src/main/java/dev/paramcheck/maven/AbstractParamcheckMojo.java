@@ -1,5 +1,6 @@
 package dev.paramcheck.maven;
 
+import dev.paramcheck.report.Caller;
 import dev.paramcheck.report.Check;
 import dev.paramcheck.report.Problem;
 import dev.paramcheck.report.ReportException;
@@ -13,30 +14,38 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** What the two goals share: their parameters, and the one call into paramcheck-report. */
+/** What the goals share: their parameters, and the one call into paramcheck-report. */
 abstract class AbstractParamcheckMojo extends AbstractMojo {
 
   /**
    * Class output directories (or jars) whose {@code META-INF/paramcheck/*.json} records to read.
-   * Default: the project's {@code ${project.build.outputDirectory}}.
+   * Default: the project's {@code ${project.build.outputDirectory}} (target/classes).
    */
   @Parameter(property = "paramcheck.classesDirectories")
   List<File> classesDirectories;
 
+  /** The project's class output, read when {@code classesDirectories} is not set. */
   @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
   File projectOutputDirectory;
 
-  /** Where report.json, report.md and index.html go. */
+  /** Where {@code report} writes report.json, report.md and index.html. */
   @Parameter(property = "paramcheck.outputDirectory",
       defaultValue = "${project.build.directory}/paramcheck")
   File outputDirectory;
 
-  /** The committed baseline to compare with; need not exist. */
+  /**
+   * The committed baseline to compare with (need not exist: then growth is not checked, and the
+   * check says "no baseline yet").
+   */
   @Parameter(property = "paramcheck.baseline",
       defaultValue = "${project.basedir}/paramcheck-baseline.json")
   File baseline;
 
-  /** The growth allowed against the baseline, in percent (params, bytes, and MACs where known). */
+  /**
+   * The growth allowed against the baseline, in percent of it (params, bytes, and MACs where
+   * known): {@code 5}, {@code 2.5} or {@code 5%}; 0 allows none. Set it on the plugin (not only on
+   * an execution) so that {@code mvn paramcheck:check} uses it too.
+   */
   @Parameter(property = "paramcheck.maxGrowth", defaultValue = "0")
   String maxGrowth;
 
@@ -44,7 +53,19 @@ abstract class AbstractParamcheckMojo extends AbstractMojo {
   @Parameter(property = "paramcheck.failOnNew", defaultValue = "false")
   boolean failOnNew;
 
-  /** {@code check} writes the baseline from the records instead of failing on it. */
+  /**
+   * Whether a model over a budget its record holds ({@code @ParamBudget}, {@code @SizeBudget},
+   * {@code @MacBudget}, on the model, a layer or its package) fails {@code check}. With the
+   * processor's {@code -Aparamcheck.budget=warning} the compile only warns, the report shows the
+   * model in red, and {@code check} fails the build: one build that reports and fails.
+   */
+  @Parameter(property = "paramcheck.failOnOverBudget", defaultValue = "true")
+  boolean failOnOverBudget;
+
+  /**
+   * {@code check} writes the baseline from the records instead of failing on growth or new models
+   * (it still fails on an exceeded budget); look at the diff and commit it.
+   */
   @Parameter(property = "paramcheck.updateBaseline", defaultValue = "false")
   boolean updateBaseline;
 
@@ -77,7 +98,8 @@ abstract class AbstractParamcheckMojo extends AbstractMojo {
     try {
       outcome = ReportRun.run(new ReportRun.Request(inputs,
           writesReport() ? outputDirectory.toPath() : null, baseline.toPath(),
-          new Check.Rules(growth, failOnNew), checks(), checks() && updateBaseline));
+          new Check.Rules(growth, failOnNew, failOnOverBudget), checks(),
+          checks() && updateBaseline, Caller.MAVEN));
     } catch (ReportException e) {
       StringBuilder sb = new StringBuilder("paramcheck: cannot use this input:");
       for (Problem p : e.problems()) {
@@ -87,7 +109,11 @@ abstract class AbstractParamcheckMojo extends AbstractMojo {
       throw new MojoFailureException(sb.toString());
     }
     for (String note : outcome.notes()) {
-      getLog().info(note);
+      if (note.startsWith("no paramcheck records")) {
+        getLog().warn(note);
+      } else {
+        getLog().info(note);
+      }
     }
     return outcome;
   }

@@ -2,14 +2,16 @@ package dev.paramcheck.maven;
 
 import dev.paramcheck.report.Check;
 import dev.paramcheck.report.ReportRun;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Fails the build when a model grew by more than {@code maxGrowth} percent against the committed
- * baseline, or is new and {@code failOnNew} is set, naming each model with its old and new
- * numbers. With {@code -Dparamcheck.updateBaseline} it writes the baseline instead.
+ * Fails the build when a model is over a budget its record holds ({@code failOnOverBudget}, on by
+ * default), grew by more than {@code maxGrowth} percent against the committed baseline, or is new
+ * and {@code failOnNew} is set; each failure is logged once, naming the model and its numbers. With
+ * {@code -Dparamcheck.updateBaseline} it writes the baseline instead of failing on growth.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractParamcheckMojo {
@@ -30,19 +32,26 @@ public class CheckMojo extends AbstractParamcheckMojo {
       return;
     }
     ReportRun.Outcome o = run();
-    if (o.failed()) {
-      StringBuilder sb = new StringBuilder("paramcheck: the model size check failed against "
-          + baseline + ":");
-      for (Check.Violation v : o.check().violations()) {
+    String models = o.records().size() + (o.records().size() == 1 ? " model" : " models");
+    List<Check.Violation> failures = o.failures();
+    if (!failures.isEmpty()) {
+      for (Check.Violation v : failures) {
         getLog().error(v.message());
-        sb.append("\n  ").append(v.message());
       }
-      sb.append("\nIf the change is intended, update the baseline with"
-          + " -Dparamcheck.updateBaseline and commit it.");
-      throw new MojoFailureException(sb.toString());
+      boolean growth = failures.stream().anyMatch(Check.Violation::acceptedByNewBaseline);
+      throw new MojoFailureException("paramcheck: " + failures.size()
+          + (failures.size() == 1 ? " failure" : " failures") + " of " + models
+          + " (listed above; the report in " + outputDirectory + " marks them in red)."
+          + (growth ? " If the change is intended, update the baseline with"
+              + " -Dparamcheck.updateBaseline and commit it." : ""));
     }
-    getLog().info("paramcheck: " + o.records().size()
-        + (o.records().size() == 1 ? " model" : " models") + " checked against " + baseline
-        + (o.baselineWritten() ? " (baseline updated)" : ": ok"));
+    if (o.baselineWritten()) {
+      getLog().info("paramcheck: " + models + " checked; baseline written to " + baseline);
+    } else if (!o.comparison().hasBaseline()) {
+      getLog().info("paramcheck: " + models + " checked: ok; no baseline yet (" + baseline
+          + " does not exist), so growth is not checked");
+    } else {
+      getLog().info("paramcheck: " + models + " checked against " + baseline + ": ok");
+    }
   }
 }

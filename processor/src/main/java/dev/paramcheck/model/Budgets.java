@@ -155,6 +155,36 @@ final class Budgets {
         .collect(Collectors.joining(" + "));
   }
 
+  /**
+   * A {@code trainableOnly} budget that nothing can exceed: on a frozen layer, or on a model whose
+   * layers with weights are all frozen. A warning on the budget, as the budget does not do what it
+   * seems to.
+   */
+  static List<Problem> alwaysMet(ModelDeclaration model, List<Budget> budgets, List<Counting.CountedLayer> layers) {
+    List<Problem> problems = new ArrayList<>();
+    List<LayerSummary> weighted = layers.stream().map(Counting.CountedLayer::summary)
+        .filter(l -> l.params() > 0).toList();
+    for (Budget budget : budgets) {
+      if (budget.metric() != Metric.TRAINABLE_PARAMS) {
+        continue;
+      }
+      if (budget.source().equals("FIELD")) {
+        for (Counting.CountedLayer counted : layers) {
+          LayerSummary l = counted.summary();
+          if (counted.declared().at().member() == budget.member() && l.params() > 0 && l.trainable() == 0) {
+            problems.add(Problem.of(Message.TRAINABLE_BUDGET_ALWAYS_MET, budget.site().at("trainableOnly"),
+                counted.declared().ref(), "the layer is"));
+          }
+        }
+      } else if (!weighted.isEmpty() && weighted.stream().allMatch(l -> l.trainable() == 0)) {
+        problems.add(Problem.of(Message.TRAINABLE_BUDGET_ALWAYS_MET,
+            budget.source().equals("PACKAGE") ? Site.element(0) : budget.site().at("trainableOnly"),
+            "model " + model.name(), "every layer with weights is"));
+      }
+    }
+    return problems;
+  }
+
   /** What checking the model's own budgets found. */
   record Checked(List<Problem> problems, List<BudgetUse> uses) {}
 

@@ -394,7 +394,8 @@ final class Graph {
         return Optional.empty();
       }
       if (layer instanceof ModelInput asserted) {
-        problems.addAll(ShapeWalk.checkAssertions(d, asserted, previous, input));
+        problems.addAll(ShapeWalk.checkAssertions(
+            d, asserted, previous, input, nodes.get(tensors.get(0).producer()).orElseThrow().layer()));
       }
       if (!states.isEmpty() && !checkStates(i, d, layer, input, states)) {
         return Optional.empty();

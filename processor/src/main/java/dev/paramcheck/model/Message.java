@@ -89,7 +89,7 @@ public enum Message {
           + " @Input field before it"),
   FEATURES_MISMATCH(
       "features-mismatch",
-      "features = %s on %s, but %s before it outputs %s features %s: remove features to infer it,"
+      "features = %s on %s, but %s before it outputs %s features %s%s: remove features to infer it,"
           + " or set it to %s"),
   TIMESTEPS_MISMATCH(
       "timesteps-mismatch",
@@ -179,6 +179,12 @@ public enum Message {
       "over-budget",
       "%s costs %s multiply-accumulates per sample, %s over its budget of %s. Raise max, shorten the"
           + " input or make the layer smaller"),
+  TRAINABLE_BUDGET_ALWAYS_MET(
+      Kind.WARNING,
+      "trainable-budget-always-met",
+      "@ParamBudget(trainableOnly = true) on %s is always met: %s frozen (trainable = false), so it"
+          + " has no trainable parameters to bound. To bound its size, remove trainableOnly (the"
+          + " budget then counts every parameter), or remove the budget"),
 
   // ------------------------------------------------------------------ generated code
   CONSTANT_CLASH(
@@ -324,7 +330,10 @@ public enum Message {
     ERROR,
     /** An exceeded budget: an error, or a warning with {@code -Aparamcheck.budget=warning}. */
     BUDGET,
-    /** A warning: the model counts, but something in it is likely a mistake. */
+    /**
+     * A warning: the model counts, but something in it is likely a mistake, or does not do what it
+     * seems to.
+     */
     WARNING,
     /** Information, never a warning that {@code -Werror} would fail on. */
     NOTE

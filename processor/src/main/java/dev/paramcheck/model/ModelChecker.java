@@ -52,12 +52,16 @@ public final class ModelChecker {
     }
     Counting.Result counting = Counting.count(model, settings, walked);
     problems.addAll(counting.problems());
+    // The model's own budgets are checked whenever its layers could be counted: an invalid budget
+    // value, a layer's budget or a name clash is independent of them and must not hide them.
+    boolean counts = complete && problems.stream().allMatch(p -> independent(p, budgets));
     problems.addAll(ConstantNames.check(model, counting.layers()));
     problems.addAll(Budgets.checkLayers(model, budgets.budgets(), counting.layers()));
-    boolean countable = complete && problems.stream().allMatch(p -> p.message().kind() != Message.Kind.ERROR);
-    if (!countable || !(counting instanceof Counting.Result.Counted counted)) {
+    problems.addAll(Budgets.alwaysMet(model, budgets.budgets(), counting.layers()));
+    if (!counts || !(counting instanceof Counting.Result.Counted counted)) {
       return new Analysis(problems, Optional.empty());
     }
+    boolean countable = problems.stream().allMatch(ModelChecker::harmless);
     Optional<Functional> rows = Optional.empty();
     if (graph != null) {
       java.util.Map<String, Long> params = new java.util.HashMap<>();
@@ -77,8 +81,18 @@ public final class ModelChecker {
         rows);
     Budgets.Checked checked = Budgets.checkModel(model, budgets.budgets(), summary);
     problems.addAll(checked.problems());
-    boolean stillCountable = checked.problems().stream().allMatch(p -> p.message().kind() != Message.Kind.ERROR);
+    boolean stillCountable = countable && checked.problems().stream().allMatch(ModelChecker::harmless);
     return new Analysis(problems, stillCountable ? Optional.of(summary.withBudgets(checked.uses())) : Optional.empty());
+  }
+
+  /** A problem after which the summary is still written: an exceeded budget, a warning, a note. */
+  private static boolean harmless(Problem p) {
+    return p.message().kind() != Message.Kind.ERROR;
+  }
+
+  /** A problem that leaves the counts known: harmless, or a budget's own invalid value. */
+  private static boolean independent(Problem p, Budgets.Read budgets) {
+    return harmless(p) || budgets.problems().contains(p);
   }
 
   /** {@code @From} in a model without {@code @Input}: each one is an error, the layers are still walked. */

@@ -38,6 +38,8 @@ final class ShapeWalk {
   private final List<Problem> problems = new ArrayList<>();
   /** The layer whose output lost the time axis, and how to keep it, for the needs-sequence fix. */
   private String timeLostFix;
+  /** The reference of that layer, which the fix names. */
+  private String timeLostRef;
 
   private ShapeWalk() {}
 
@@ -78,7 +80,7 @@ final class ShapeWalk {
       } else {
         input = previous;
         if (layer instanceof ModelInput asserted) {
-          problems.addAll(checkAssertions(d, asserted, before, input));
+          problems.addAll(checkAssertions(d, asserted, before, input, walked.get(walked.size() - 1).layer()));
         }
         if (layer.needsSequence() && !input.sequence()) {
           problems.add(Problem.of(
@@ -87,7 +89,7 @@ final class ShapeWalk {
               d.ref(),
               before,
               input,
-              timeLostFix));
+              before.equals(timeLostRef) ? timeLostFix.replace(timeLostRef, "it") : timeLostFix));
           input = Shape.sequence(OptionalLong.empty(), input.features()); // to check the rest
         }
       }
@@ -99,11 +101,24 @@ final class ShapeWalk {
       Shape output = ((Step.Output) step).shape();
       if (!output.sequence() && (position == 0 || input.sequence())) {
         timeLostFix = fix(layer, d.ref(), position == 0 && !input.sequence());
+        timeLostRef = d.ref();
       }
       walked.add(new Walked(d, layer, context, input, output));
       previous = output;
     }
     return true;
+  }
+
+  /**
+   * Why the layer before outputs the features it does, when a wrapper changed them: a
+   * {@code @Bidirectional} with {@code CONCAT} doubles its recurrent layer's units.
+   */
+  private static String wrapperNote(Layer producer) {
+    if (producer instanceof BidirectionalLayer b && b.merge() == dev.paramcheck.Bidirectional.Merge.CONCAT) {
+      return ", because @Bidirectional concatenates both directions: twice the " + b.inner().units()
+          + " units of its @" + b.inner().annotation();
+    }
+    return "";
   }
 
   /** How to keep the time axis that {@code layer} removed. */
@@ -120,7 +135,8 @@ final class ShapeWalk {
   }
 
   /** {@code features} and {@code timesteps} written on a later layer must match its input. */
-  static List<Problem> checkAssertions(Declared d, ModelInput asserted, String before, Shape input) {
+  static List<Problem> checkAssertions(
+      Declared d, ModelInput asserted, String before, Shape input, Layer producer) {
     List<Problem> problems = new ArrayList<>(0);
     OptionalInt features = asserted.features();
     Site site = Site.annotation(d.at().member(), d.at().annotation());
@@ -133,6 +149,7 @@ final class ShapeWalk {
           before,
           input.features(),
           input,
+          wrapperNote(producer),
           input.features()));
     }
     OptionalInt timesteps = asserted.timesteps();

@@ -11,8 +11,13 @@ import dev.paramcheck.summary.Tables;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
@@ -135,7 +140,11 @@ public final class ParamCheckProcessor extends AbstractProcessor {
     return true;
   }
 
-  /** The classes that declare models this round, sorted by name so that order never varies. */
+  /**
+   * The classes that declare models this round, in an order that never varies and reads as the
+   * source does: by top-level class name, and within one top-level class (one file) in the order
+   * the classes are declared, so that a file's diagnostics come top to bottom.
+   */
   private static Iterable<TypeElement> models(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     TreeMap<String, TypeElement> models = new TreeMap<>();
     for (TypeElement annotation : annotations) {
@@ -150,7 +159,43 @@ public final class ParamCheckProcessor extends AbstractProcessor {
         }
       }
     }
-    return models.values();
+    List<TypeElement> ordered = new ArrayList<>(models.values());
+    Map<TypeElement, Integer> position = new HashMap<>();
+    for (TypeElement t : ordered) {
+      position.put(t, declarationIndex(outermost(t), t));
+    }
+    ordered.sort(Comparator.comparing((TypeElement t) -> outermost(t).getQualifiedName().toString())
+        .thenComparing(position::get));
+    return ordered;
+  }
+
+  private static TypeElement outermost(TypeElement t) {
+    TypeElement top = t;
+    for (Element e = t.getEnclosingElement(); e instanceof TypeElement enclosing; e = e.getEnclosingElement()) {
+      top = enclosing;
+    }
+    return top;
+  }
+
+  /** Where {@code t} is declared inside {@code top}: its index in a depth-first walk of the types. */
+  private static int declarationIndex(TypeElement top, TypeElement t) {
+    int[] index = {0};
+    return find(top, t, index) ? index[0] : Integer.MAX_VALUE;
+  }
+
+  private static boolean find(TypeElement current, TypeElement t, int[] index) {
+    if (current.equals(t)) {
+      return true;
+    }
+    for (Element e : current.getEnclosedElements()) {
+      if (e instanceof TypeElement nested) {
+        index[0]++;
+        if (find(nested, t, index)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void processModel(TypeElement model) {
@@ -159,7 +204,12 @@ public final class ParamCheckProcessor extends AbstractProcessor {
       return; // javac reports what is wrong with the annotation itself
     }
     Analysis analysis = ModelChecker.check(read.declaration(), options.convention());
-    for (Problem problem : analysis.problems()) {
+    // top to bottom: the package's policies, the class, then each field in declaration order
+    // (a stable sort keeps the checks' order on one annotation)
+    List<Problem> problems = new ArrayList<>(analysis.problems());
+    problems.sort(Comparator.comparingInt((Problem p) -> p.site().member())
+        .thenComparingInt(p -> p.site().annotation()));
+    for (Problem problem : problems) {
       reporter.report(read, problem);
     }
     analysis.summary().ifPresent(summary -> write(model, summary));

@@ -130,7 +130,9 @@ final class SummaryWriter {
         MethodSpec.methodBuilder("table")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(String.class)
-            .addJavadoc("The model's summary as Keras 3's {@code model.summary()} prints it, ending in a line break.\n")
+            .addJavadoc(summary.convention() == Framework.PYTORCH
+                ? "The model's summary as torchinfo's {@code summary(model)} prints it, ending in a line break.\n"
+                : "The model's summary as Keras 3's {@code model.summary()} prints it, ending in a line break.\n")
             .addCode(tableBody(table))
             .build());
     return JavaFile.builder(name.packageName(), type.build())

@@ -145,8 +145,8 @@ class ModelCheckerTest {
     assertThat(p.get(0).site()).isEqualTo(new Site(2, 0, null));
     assertThat(p.get(0).text())
         .isEqualTo("[paramcheck:needs-sequence] layer 'decoder' (LSTM) needs an input with a time axis,"
-            + " but layer 'encoder' (LSTM) outputs (None, 8): set returnSequences = true on layer"
-            + " 'encoder' (LSTM) so that it outputs the whole sequence");
+            + " but layer 'encoder' (LSTM) outputs (None, 8): set returnSequences = true on it so that"
+            + " it outputs the whole sequence");
   }
 
   @Test

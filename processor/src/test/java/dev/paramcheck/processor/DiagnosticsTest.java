@@ -133,8 +133,8 @@ class DiagnosticsTest {
             "  @SimpleRnn(units = 5) Object second;",
             "}"),
         "[paramcheck:needs-sequence] layer 'second' (SimpleRNN) needs an input with a time axis, but layer"
-            + " 'first' (SimpleRNN) outputs (None, 5): set returnSequences = true on layer 'first'"
-            + " (SimpleRNN) so that it outputs the whole sequence",
+            + " 'first' (SimpleRNN) outputs (None, 5): set returnSequences = true on it so that it"
+            + " outputs the whole sequence",
         "Object second");
   }
 

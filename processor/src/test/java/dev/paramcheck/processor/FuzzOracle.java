@@ -375,6 +375,7 @@ final class FuzzOracle {
 
       // values: every size and budget at least 1
       boolean valuesValid = true;
+      boolean budgetsValid = true;
       for (int r : members) {
         Member x = member(r);
         for (int j = 0; j < x.layers().size(); j++) {
@@ -390,13 +391,14 @@ final class FuzzOracle {
         }
         if (budget(r) != null && budget(r).fixed().value() < 1) {
           report(r, Part.BUDGET, 0, "invalid-value");
-          valuesValid = false;
+          budgetsValid = false; // an error, but independent of the counts: the rest is still checked
         }
       }
       if (!placed) {
         return;
       }
       boolean countable = valuesValid;
+      boolean clash = false; // a name clash leaves the counts known: the budgets are still checked
       List<Integer> layers = type.layers().isEmpty() ? fieldLayers : List.of(TYPE);
 
       // shapes and counts, layer by layer, until a layer's output is unknown
@@ -492,7 +494,7 @@ final class FuzzOracle {
           Integer previousOwner = owners.putIfAbsent(c, r);
           if (previousOwner != null && previousOwner != r) {
             report(r, Part.LAYER, 0, "name-clash");
-            countable = false;
+            clash = true;
             break;
           }
         }
@@ -501,14 +503,14 @@ final class FuzzOracle {
       if (!countable || walked != layers.size()) {
         return;
       }
-      complete = true;
+      complete = !clash && budgetsValid;
       total = counted.stream().map(LayerCount::params).reduce(BigInteger.ZERO, BigInteger::add);
       if (total.multiply(FLOAT32_BYTES).compareTo(LONG_MAX) > 0) { // the total count or its size
         report(TYPE, budget(TYPE) != null ? Part.BUDGET : Part.ELEMENT, 0, "overflow");
         return;
       }
       Budget b = budget(TYPE);
-      if (b != null && total.compareTo(BigInteger.valueOf(b.fixed().value())) > 0) {
+      if (b != null && b.fixed().value() >= 1 && total.compareTo(BigInteger.valueOf(b.fixed().value())) > 0) {
         report(TYPE, Part.BUDGET, 0, "over-budget");
       }
     }

@@ -63,8 +63,8 @@ class LayerDiagnosticsTest {
             "  @Conv1d(filters = 8, kernelSize = 3) Object again;",
             "}"),
         "[paramcheck:needs-sequence] layer 'again' (Conv1D) needs an input with a time axis, but layer"
-            + " 'pool' (GlobalMaxPooling1D) outputs (None, 8): layer 'pool' (GlobalMaxPooling1D) removes the"
-            + " time axis: move it after this layer, or remove it",
+            + " 'pool' (GlobalMaxPooling1D) outputs (None, 8): it removes the time axis: move it after"
+            + " this layer, or remove it",
         "Object again");
   }
 

@@ -5,14 +5,8 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
 import java.io.IOException;
-import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,79 +57,96 @@ public record Baseline(Map<String, Entry> models) {
     return new Baseline(m);
   }
 
+  /** A baseline larger than this is refused rather than read into memory. */
+  static final long MAX_BYTES = 64L * 1024 * 1024;
+
   /**
-   * Reads a baseline; empty when the file does not exist (no baseline committed yet).
+   * Reads a baseline; empty when the file does not exist (no baseline committed yet). Messages
+   * give the plugin's flag for a new baseline.
    *
    * @throws ReportException when the file exists but cannot be used, naming it
    */
   public static Optional<Baseline> read(Path file) throws ReportException {
+    return read(file, Caller.MAVEN);
+  }
+
+  /**
+   * Reads a baseline strictly ({@link StrictJson}): one JSON object and nothing after it,
+   * {@code "schemaVersion"} and {@code "models"}, and per model {@code params}, {@code bytes} (whole
+   * numbers from 0) and {@code macs} (one, or null); every problem of the file in one message,
+   * with the fix in {@code caller}'s words. Empty when the file does not exist.
+   *
+   * @throws ReportException when the file exists but cannot be used, naming it
+   */
+  public static Optional<Baseline> read(Path file, Caller caller) throws ReportException {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      if (Files.isDirectory(file)) {
+        throw problem(file, "cannot read the baseline: it is a directory; give the baseline file");
+      }
+      if (Files.size(file) > MAX_BYTES) {
+        throw problem(file, "the baseline is larger than " + MAX_BYTES + " bytes, far more than"
+            + " any baseline; " + fix(caller));
+      }
+      bytes = Files.readAllBytes(file);
     } catch (IOException | RuntimeException e) {
       throw problem(file, "cannot read the baseline (" + RecordReader.reason(e) + ")");
     }
-    return Optional.of(parse(text, file));
+    return Optional.of(parse(bytes, file, caller));
+  }
+
+  private static String fix(Caller caller) {
+    return "fix it, or delete it and write a new baseline with " + caller.updateBaseline();
   }
 
   static Baseline parse(String text, Path file) throws ReportException {
+    return parse(text.getBytes(StandardCharsets.UTF_8), file, Caller.MAVEN);
+  }
+
+  static Baseline parse(byte[] content, Path file, Caller caller) throws ReportException {
     JsonElement root;
     try {
-      JsonReader reader = new JsonReader(new StringReader(
-          text.startsWith("\uFEFF") ? text.substring(1) : text));
-      reader.setStrictness(Strictness.STRICT);
-      root = JsonParser.parseReader(reader);
-    } catch (JsonParseException | IllegalStateException e) {
-      throw problem(file, "the baseline is not valid JSON ("
-          + RecordParser.oneLine(RecordParser.innermost(e))
-          + "); fix it, or delete it and write a new one with -Dparamcheck.updateBaseline");
+      root = StrictJson.parse(content);
+    } catch (StrictJson.Invalid e) {
+      throw problem(file, "the baseline " + e.getMessage() + "; " + fix(caller));
     }
-    if (!root.isJsonObject() || !root.getAsJsonObject().has("models")
-        || !root.getAsJsonObject().get("models").isJsonObject()) {
-      throw problem(file, "not a paramcheck baseline: it has no \"models\" object");
+    if (!root.isJsonObject() || !root.getAsJsonObject().has("models")) {
+      throw problem(file, "not a paramcheck baseline: it has no \"models\" object; "
+          + fix(caller));
     }
     JsonObject o = root.getAsJsonObject();
-    JsonElement v = o.get("schemaVersion");
-    if (v != null && v.isJsonPrimitive() && v.getAsJsonPrimitive().isNumber()
-        && v.getAsBigDecimal().compareTo(BigDecimal.valueOf(SCHEMA_VERSION)) > 0) {
-      throw problem(file, "baseline schema version " + v.getAsString()
+    StrictJson.Fields f = new StrictJson.Fields();
+    long version = f.count(o, "schemaVersion", "schemaVersion");
+    if (f.ok() && version > SCHEMA_VERSION) {
+      throw problem(file, "baseline schema version " + version
           + " is newer than this report reads (version " + SCHEMA_VERSION
           + "); use a paramcheck at least as new as the one that wrote it");
     }
+    if (f.ok() && version < 1) {
+      f.problem("\"schemaVersion\" must be 1, not " + version);
+    }
     Map<String, Entry> models = new TreeMap<>();
-    for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("models").entrySet()) {
+    for (Map.Entry<String, JsonElement> e : f.object(o, "models", "models").entrySet()) {
       String name = e.getKey();
+      String path = "models." + StrictJson.shorten(name);
       if (!e.getValue().isJsonObject()) {
-        throw problem(file, "model " + name + ": must be an object with params, bytes and macs");
+        f.problem("\"" + path + "\" must be an object with params, bytes and macs");
+        continue;
       }
       JsonObject m = e.getValue().getAsJsonObject();
-      Long params = number(m, "params", name, file, false);
-      Long bytes = number(m, "bytes", name, file, false);
-      Long macs = number(m, "macs", name, file, true);
+      long params = f.count(m, "params", path + ".params");
+      long bytes = f.count(m, "bytes", path + ".bytes");
+      Long macs = f.nullableCount(m, "macs", path + ".macs");
       models.put(name, new Entry(params, bytes, macs));
     }
+    if (!f.ok()) {
+      throw problem(file, "the baseline cannot be used: " + String.join("; ", f.problems()) + "; "
+          + fix(caller));
+    }
     return new Baseline(models);
-  }
-
-  private static Long number(JsonObject m, String key, String model, Path file, boolean nullable)
-      throws ReportException {
-    JsonElement e = m.get(key);
-    if ((e == null || e.isJsonNull()) && nullable) {
-      return null;
-    }
-    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-      throw problem(file, "model " + model + ": \"" + key + "\" must be an integer"
-          + (nullable ? " or null" : ""));
-    }
-    try {
-      return new BigDecimal(e.getAsString()).longValueExact();
-    } catch (NumberFormatException | ArithmeticException ex) {
-      throw problem(file, "model " + model + ": \"" + key + "\" must be an integer, not "
-          + e.getAsString());
-    }
   }
 
   private static ReportException problem(Path file, String message) {

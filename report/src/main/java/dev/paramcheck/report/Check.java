@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rules of the {@code check} goal against a baseline: no model may grow by more than
+ * The rules of the {@code check} goal: with {@code failOnOverBudget} (the default) no model may be
+ * over a budget its record holds; against a baseline no model may grow by more than
  * {@code maxGrowth} percent (in params, bytes, or MACs where known then and now), and with
  * {@code failOnNew} no model may be missing from the baseline. Each violation names the model and
- * its old and new numbers.
+ * its numbers, once.
  */
 public final class Check {
   private Check() {}
@@ -17,20 +18,40 @@ public final class Check {
    * @param maxGrowth in percent of the baseline, 0 or more; 0 means "no growth at all"
    * @param failOnNew whether a model not in the baseline fails the check
    */
-  public record Rules(BigDecimal maxGrowth, boolean failOnNew) {
+  public record Rules(BigDecimal maxGrowth, boolean failOnNew, boolean failOnOverBudget) {
     public Rules {
       if (maxGrowth == null || maxGrowth.signum() < 0) {
         throw new IllegalArgumentException("maxGrowth must be 0 or more, not " + maxGrowth);
       }
     }
 
+    /** With {@code failOnOverBudget} on, its default. */
+    public Rules(BigDecimal maxGrowth, boolean failOnNew) {
+      this(maxGrowth, failOnNew, true);
+    }
+
     public static Rules defaults() {
-      return new Rules(BigDecimal.ZERO, false);
+      return new Rules(BigDecimal.ZERO, false, true);
     }
   }
 
+  /** Which rule a violation breaks. */
+  public enum Rule {
+    /** A budget recorded for the model is exceeded; a new baseline does not change that. */
+    OVER_BUDGET,
+    /** Grew past {@code maxGrowth}; a new baseline accepts it. */
+    GROWTH,
+    /** Not in the baseline, with {@code failOnNew}; a new baseline accepts it. */
+    NEW
+  }
+
   /** One model breaking a rule. */
-  public record Violation(String model, String message) {
+  public record Violation(String model, String message, Rule rule) {
+    /** Whether writing a new baseline accepts it (growth and new models do; budgets don't). */
+    public boolean acceptedByNewBaseline() {
+      return rule != Rule.OVER_BUDGET;
+    }
+
     @Override
     public String toString() {
       return message;
@@ -50,29 +71,55 @@ public final class Check {
   }
 
   public static Result run(Comparison comparison, Rules rules, String baselineName) {
+    return run(List.of(), comparison, rules, baselineName, Caller.MAVEN, false);
+  }
+
+  /**
+   * Checks {@code records} (their budgets) and {@code comparison} (growth, new models) against
+   * {@code rules}; the fixes are said in {@code caller}'s words. {@code writingBaseline}: this run
+   * writes the baseline, so "no baseline yet" is not worth saying.
+   */
+  public static Result run(List<ModelRecord> records, Comparison comparison, Rules rules,
+      String baselineName, Caller caller, boolean writingBaseline) {
     List<Violation> violations = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    String update = caller.updateBaseline();
+    if (rules.failOnOverBudget()) {
+      for (ModelRecord r : records) {
+        List<String> over = new ArrayList<>();
+        for (ModelRecord.Budget b : r.budgets()) {
+          if (b.headroom() < 0) {
+            over.add(overBudget(b));
+          }
+        }
+        if (!over.isEmpty()) {
+          violations.add(new Violation(r.model(), r.model() + " is over budget: "
+              + String.join("; ", over) + ". Make the model smaller or raise the budget in "
+              + r.sourceFile(), Rule.OVER_BUDGET));
+        }
+      }
+    }
     String limit = rules.maxGrowth().stripTrailingZeros().toPlainString() + "%";
     if (!comparison.hasBaseline()) {
       if (rules.failOnNew() && !comparison.changes().isEmpty()) {
         for (Comparison.Change c : comparison.changes()) {
-          violations.add(new Violation(c.model(), c.model() + " is new: no baseline at "
+          violations.add(new Violation(c.model(), c.model() + " is new: no baseline yet at "
               + baselineName + " (" + numbers(c.after()) + "); failOnNew is set. Write the"
-              + " baseline with -Dparamcheck.updateBaseline and commit it"));
+              + " baseline with " + update + " and commit it", Rule.NEW));
         }
-      } else {
-        notes.add("no baseline at " + baselineName + ": nothing to compare with; write one with"
-            + " -Dparamcheck.updateBaseline and commit it");
+      } else if (!writingBaseline) {
+        notes.add("no baseline yet (" + baselineName + " does not exist): growth is not checked;"
+            + " write one with " + update + " and commit it");
       }
-      return new Result(violations, notes);
+      return new Result(sorted(violations), notes);
     }
     for (Comparison.Change c : comparison.changes()) {
       switch (c.status()) {
         case NEW:
           if (rules.failOnNew()) {
             violations.add(new Violation(c.model(), c.model() + " is new: not in " + baselineName
-                + " (" + numbers(c.after()) + "); failOnNew is set. Update the baseline with"
-                + " -Dparamcheck.updateBaseline and commit it"));
+                + " (" + numbers(c.after()) + "); failOnNew is set. Update the baseline with "
+                + update + " and commit it", Rule.NEW));
           } else {
             notes.add(c.model() + " is new (" + numbers(c.after()) + ")");
           }
@@ -86,7 +133,8 @@ public final class Check {
           }
           if (!grew.isEmpty()) {
             violations.add(new Violation(c.model(), c.model() + " grew by more than " + limit
-                + " (maxGrowth) against " + baselineName + ": " + String.join(", ", grew)));
+                + " (maxGrowth) against " + baselineName + ": " + String.join(", ", grew),
+                Rule.GROWTH));
           } else {
             notes.add(c.model() + " changed within maxGrowth " + limit + ": params "
                 + Format.count(c.before().params()) + " -> " + Format.count(c.after().params()));
@@ -100,7 +148,27 @@ public final class Check {
       notes.add(r.model() + " is in " + baselineName + " but no longer recorded ("
           + numbers(r.before()) + ")");
     }
-    return new Result(violations, notes);
+    return new Result(sorted(violations), notes);
+  }
+
+  /** In model order; a model's over-budget line before its growth line. */
+  private static List<Violation> sorted(List<Violation> violations) {
+    List<Violation> out = new ArrayList<>(violations);
+    out.sort(java.util.Comparator.comparing(Violation::model)); // stable: keeps the order within
+    return out;
+  }
+
+  private static String overBudget(ModelRecord.Budget b) {
+    String what = switch (b.kind()) {
+      case "TRAINABLE_PARAMS" -> "trainable params";
+      case "BYTES" -> "bytes";
+      case "MACS" -> "MACs";
+      default -> "params";
+    };
+    String where = "LAYER".equals(b.scope()) && b.layer() != null ? "layer " + b.layer() + " " : "";
+    String from = "PACKAGE".equals(b.source()) ? ", its package's policy" : "";
+    return where + what + " " + Format.count(b.used()) + ", " + Format.count(-b.headroom())
+        + " over the budget of " + Format.count(b.max()) + from;
   }
 
   private static void grown(String what, long then, long now, Rules rules, List<String> out) {

@@ -105,9 +105,24 @@ public final class HtmlReport {
       "pre.keras-table { flex: 0 1 auto; margin: 0; padding: 12px; background: #f6f8fa;"
           + " border-radius: 6px; overflow-x: auto; font: 12px/1.2 ui-monospace, 'DejaVu Sans"
           + " Mono', Menlo, Consolas, monospace; max-width: 100%; }",
-      "ul.removed { padding-left: 18px; }");
+      "ul.removed { padding-left: 18px; }",
+      "tr.failing > td { background: #fdecea; }",
+      "tr.failing > td.name { box-shadow: inset 4px 0 0 var(--over); }",
+      ".fail-text { display: block; color: var(--over); font-weight: 600; font-size: 12px;"
+          + " word-break: normal; overflow-wrap: anywhere; }",
+      "p.failed { color: var(--over); font-weight: 600; }");
 
   public static String render(List<ModelRecord> records, Comparison comparison) {
+    return render(records, comparison, null);
+  }
+
+  /**
+   * The page; the rows of the models that fail {@code check} (null: no check) are red, with the
+   * reasons under the model's name.
+   */
+  public static String render(
+      List<ModelRecord> records, Comparison comparison, Check.Result check) {
+    java.util.Map<String, List<String>> failing = MarkdownReport.failing(check);
     StringBuilder sb = new StringBuilder(16_384);
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     sb.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
@@ -126,7 +141,12 @@ public final class HtmlReport {
     if (records.isEmpty()) {
       sb.append("<p>No paramcheck records found.</p>\n");
     } else {
-      table(sb, records, comparison);
+      if (!failing.isEmpty()) {
+        sb.append("<p class=\"failed\">").append(failing.size())
+            .append(failing.size() == 1 ? " model fails" : " models fail")
+            .append(" the check (red rows).</p>\n");
+      }
+      table(sb, records, comparison, failing);
     }
     if (!comparison.removed().isEmpty()) {
       sb.append("<h2>Removed since the baseline</h2>\n<ul class=\"removed\">\n");
@@ -143,7 +163,8 @@ public final class HtmlReport {
     return sb.toString();
   }
 
-  private static void table(StringBuilder sb, List<ModelRecord> records, Comparison comparison) {
+  private static void table(StringBuilder sb, List<ModelRecord> records, Comparison comparison,
+      java.util.Map<String, List<String>> failing) {
     sb.append("<table id=\"models\" class=\"models\">\n<thead><tr>")
         .append("<th data-sort=\"model\" data-type=\"text\" aria-sort=\"ascending\">model</th>")
         .append("<th class=\"num\" data-sort=\"params\" data-type=\"number\">params</th>")
@@ -157,7 +178,9 @@ public final class HtmlReport {
       ModelRecord r = records.get(i);
       Optional<ModelRecord.Budget> b = r.tightestBudget();
       Optional<Comparison.Change> c = comparison.change(r.model());
-      sb.append("<tr class=\"model-row\" data-model=\"").append(escape(r.model()))
+      List<String> fails = failing.get(r.model());
+      sb.append("<tr class=\"model-row").append(fails == null ? "" : " failing")
+          .append("\" data-model=\"").append(escape(r.model()))
           .append("\" data-params=\"").append(r.totals().params())
           .append("\" data-bytes=\"").append(r.totals().bytes())
           .append("\" data-macs=\"").append(r.totals().macs() == null ? "" : r.totals().macs())
@@ -167,7 +190,12 @@ public final class HtmlReport {
           .append("\" data-change=\"").append(c.map(HtmlReport::changeNumber).orElse(""))
           .append("\">");
       sb.append("<td class=\"name\"><a href=\"#model-").append(i + 1).append("\">")
-          .append(escape(r.model())).append("</a></td>");
+          .append(escape(r.model())).append("</a>");
+      if (fails != null) {
+        sb.append("<span class=\"fail-text\">fails: ")
+            .append(escape(String.join("; ", fails))).append("</span>");
+      }
+      sb.append("</td>");
       sb.append("<td class=\"num\">").append(Format.count(r.totals().params())).append("</td>");
       sb.append("<td class=\"num\">").append(Format.count(r.totals().bytes())).append("</td>");
       sb.append("<td class=\"num\">").append(Format.count(r.totals().macs())).append("</td>");

@@ -19,6 +19,7 @@ public final class Main {
 
   static final String USAGE = String.join("\n",
       "usage: java -jar paramcheck-report.jar [options] DIR_OR_JAR...",
+      "       java -jar paramcheck-report.jar summary DIR_OR_JAR...",
       "",
       "Reads the records paramcheck's processor wrote (META-INF/paramcheck/*.json) from class",
       "output directories and jars, and writes report.json, report.md and index.html.",
@@ -26,12 +27,17 @@ public final class Main {
       "options:",
       "  --out DIR          where to write the report (default target/paramcheck)",
       "  --baseline FILE    the baseline to compare with (default paramcheck-baseline.json)",
-      "  --check            fail (exit 1) when a model grew past --max-growth, or is new",
-      "                     and --fail-on-new is given",
+      "  --check            fail (exit 1) when a model is over a budget, grew past",
+      "                     --max-growth, or is new and --fail-on-new is given",
       "  --max-growth P     the growth allowed, in percent of the baseline (default 0)",
       "  --fail-on-new      a model missing from the baseline fails the check",
-      "  --update-baseline  write the baseline from the records (the check then passes)",
+      "  --no-fail-on-over-budget",
+      "                     a model over its budget does not fail the check",
+      "  --update-baseline  write the baseline from the records (the check then fails only",
+      "                     on budgets)",
       "  -h, --help         this text",
+      "",
+      "summary prints every model's table (summary --help for more).",
       "",
       "exit codes: 0 ok, 1 check failed, 2 bad usage or input");
 
@@ -65,10 +71,14 @@ public final class Main {
 
   private static int runOrThrow(String[] args, PrintStream out, PrintStream err)
       throws ReportException, UsageException {
+    if (args.length > 0 && args[0].equals(SummaryCommand.NAME)) {
+      return SummaryCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     Path outDir = Path.of("target", "paramcheck");
     Path baseline = Path.of(Baseline.DEFAULT_FILE_NAME);
     BigDecimal maxGrowth = BigDecimal.ZERO;
     boolean failOnNew = false;
+    boolean failOnOverBudget = true;
     boolean update = false;
     boolean check = false;
     List<Path> inputs = new ArrayList<>();
@@ -89,19 +99,22 @@ public final class Main {
         try {
           maxGrowth = new BigDecimal(v.endsWith("%") ? v.substring(0, v.length() - 1) : v);
         } catch (NumberFormatException e) {
-          throw new UsageException("--max-growth takes a percentage such as 5 or 2.5, not " + v);
+          throw new UsageException("--max-growth takes a percentage such as 5 or 2.5, not "
+              + StrictJson.shorten(v));
         }
         if (maxGrowth.signum() < 0) {
-          throw new UsageException("--max-growth must be 0 or more, not " + v);
+          throw new UsageException("--max-growth must be 0 or more, not " + StrictJson.shorten(v));
         }
       } else if (options && a.equals("--fail-on-new")) {
         failOnNew = true;
+      } else if (options && a.equals("--no-fail-on-over-budget")) {
+        failOnOverBudget = false;
       } else if (options && a.equals("--update-baseline")) {
         update = true;
       } else if (options && a.equals("--check")) {
         check = true;
       } else if (options && a.startsWith("-") && a.length() > 1) {
-        throw new UsageException("unknown option " + a);
+        throw new UsageException("unknown option " + StrictJson.shorten(a));
       } else {
         inputs.add(path(a, "an input"));
       }
@@ -111,7 +124,8 @@ public final class Main {
     }
 
     ReportRun.Outcome outcome = ReportRun.run(new ReportRun.Request(
-        inputs, outDir, baseline, new Check.Rules(maxGrowth, failOnNew), check, update));
+        inputs, outDir, baseline, new Check.Rules(maxGrowth, failOnNew, failOnOverBudget), check,
+        update, Caller.CLI));
     for (String note : outcome.notes()) {
       err.println("paramcheck-report: " + note);
     }
@@ -120,7 +134,7 @@ public final class Main {
         + outDir.resolve(ReportRun.HTML_FILE) + " (and report.json, report.md)");
     if (outcome.failed()) {
       err.println("paramcheck-report: check failed:");
-      for (Check.Violation v : outcome.check().violations()) {
+      for (Check.Violation v : outcome.failures()) {
         err.println("  " + v.message());
       }
       return CHECK_FAILED;
@@ -139,7 +153,7 @@ public final class Main {
     try {
       return Path.of(s);
     } catch (InvalidPathException e) {
-      throw new UsageException(what + ": not a path: " + s);
+      throw new UsageException(what + ": not a path: " + StrictJson.shorten(s));
     }
   }
 

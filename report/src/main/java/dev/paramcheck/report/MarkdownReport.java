@@ -1,7 +1,10 @@
 package dev.paramcheck.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@code report.md}: one compact table (model, params, bytes, MACs, budget, headroom, change) for
@@ -12,6 +15,16 @@ public final class MarkdownReport {
   private MarkdownReport() {}
 
   public static String render(List<ModelRecord> records, Comparison comparison) {
+    return render(records, comparison, null);
+  }
+
+  /**
+   * The table; a model that fails {@code check} (null: no check) is marked {@code ❌} with its
+   * name in bold, and the reasons follow the table.
+   */
+  public static String render(
+      List<ModelRecord> records, Comparison comparison, Check.Result check) {
+    Map<String, List<String>> failing = failing(check);
     StringBuilder sb = new StringBuilder();
     sb.append("## paramcheck: model sizes\n\n");
     if (records.isEmpty()) {
@@ -20,7 +33,8 @@ public final class MarkdownReport {
       sb.append("| model | params | bytes | MACs | budget | headroom | change |\n");
       sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
       for (ModelRecord r : records) {
-        sb.append("| ").append(escape(r.model()))
+        sb.append("| ").append(failing.containsKey(r.model())
+                ? "\u274C **" + escape(r.model()) + "**" : escape(r.model()))
             .append(" | ").append(Format.count(r.totals().params()))
             .append(" | ").append(Format.count(r.totals().bytes()))
             .append(" | ").append(Format.count(r.totals().macs()))
@@ -28,6 +42,15 @@ public final class MarkdownReport {
             .append(" | ").append(headroom(r))
             .append(" | ").append(change(comparison.change(r.model())))
             .append(" |\n");
+      }
+    }
+    if (!failing.isEmpty()) {
+      sb.append("\n\u274C ").append(failing.size())
+          .append(failing.size() == 1 ? " model fails" : " models fail").append(" the check:\n\n");
+      for (Map.Entry<String, List<String>> e : failing.entrySet()) {
+        for (String why : e.getValue()) {
+          sb.append("- ").append(escape(why)).append('\n');
+        }
       }
     }
     if (!comparison.removed().isEmpty()) {
@@ -44,6 +67,17 @@ public final class MarkdownReport {
             : "; no baseline to compare with.")
         .append('\n');
     return sb.toString();
+  }
+
+  /** Per failing model, in model order, the messages of its violations. */
+  static Map<String, List<String>> failing(Check.Result check) {
+    Map<String, List<String>> m = new TreeMap<>();
+    if (check != null) {
+      for (Check.Violation v : check.violations()) {
+        m.computeIfAbsent(v.model(), k -> new ArrayList<>()).add(v.message());
+      }
+    }
+    return m;
   }
 
   static String budget(ModelRecord r) {

@@ -3,12 +3,7 @@ package dev.paramcheck.report;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.stream.JsonReader;
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,15 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the text of one record into a {@link ModelRecord}, or says in one sentence what is wrong
- * with it. Unknown keys are ignored (forward compatible within a schema version); a newer schema
- * version is refused.
+ * Turns the text of one record into a {@link ModelRecord}, or says in one message everything that
+ * is wrong with it. The text is read by {@link StrictJson} (nothing after the JSON, no key twice,
+ * UTF-8), every required key must be there, counts are whole numbers from 0, and the totals must be
+ * the sums of the layers, as the processor writes them. Unknown keys are ignored (forward
+ * compatible within a schema version); a newer schema version is refused.
  */
-final class RecordParser {
+public final class RecordParser {
   private RecordParser() {}
 
   /** Why a text is not a record this report can use. */
-  static final class InvalidRecord extends Exception {
+  public static final class InvalidRecord extends Exception {
     private static final long serialVersionUID = 1L;
 
     InvalidRecord(String message) {
@@ -32,19 +29,32 @@ final class RecordParser {
     }
   }
 
-  static ModelRecord parse(String text, String origin) throws InvalidRecord {
+  /** The fix for a record that is not as the processor wrote it. */
+  static final String REBUILD = "rebuild with mvn clean compile (or a clean build of your tool),"
+      + " which rewrites every record";
+
+  public static ModelRecord parse(String text, String origin) throws InvalidRecord {
     JsonElement root;
     try {
-      String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-      JsonReader reader = new JsonReader(new StringReader(body));
-      reader.setStrictness(com.google.gson.Strictness.STRICT);
-      root = JsonParser.parseReader(reader);
-      if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
-        throw new InvalidRecord("not valid JSON: text after the end of the record");
-      }
-    } catch (JsonParseException | IOException | IllegalStateException e) {
-      throw new InvalidRecord("not valid JSON (" + oneLine(innermost(e)) + ")");
+      root = StrictJson.parse(text);
+    } catch (StrictJson.Invalid e) {
+      throw new InvalidRecord("the record " + e.getMessage() + "; " + REBUILD);
     }
+    return parse(root, origin);
+  }
+
+  /** Parses the bytes of one record; {@code origin} says where it was read, for messages. */
+  public static ModelRecord parse(byte[] bytes, String origin) throws InvalidRecord {
+    JsonElement root;
+    try {
+      root = StrictJson.parse(bytes);
+    } catch (StrictJson.Invalid e) {
+      throw new InvalidRecord("the record " + e.getMessage() + "; " + REBUILD);
+    }
+    return parse(root, origin);
+  }
+
+  private static ModelRecord parse(JsonElement root, String origin) throws InvalidRecord {
     if (!root.isJsonObject()) {
       throw new InvalidRecord("not a paramcheck record: the JSON is not an object");
     }
@@ -52,9 +62,13 @@ final class RecordParser {
     if (!o.has("schemaVersion") || !o.has("model")) {
       throw new InvalidRecord(
           "not a paramcheck record: it has no \"schemaVersion\" and \"model\" (a file of another"
-              + " tool under META-INF/paramcheck/?)");
+              + " tool under META-INF/paramcheck/? move it elsewhere)");
     }
-    long version = longValue(o, "schemaVersion", "schemaVersion");
+    StrictJson.Fields f = new StrictJson.Fields();
+    long version = f.count(o, "schemaVersion", "schemaVersion");
+    if (!f.ok()) {
+      throw new InvalidRecord(f.problems().get(0) + "; " + REBUILD);
+    }
     if (version > ModelRecord.SCHEMA_VERSION) {
       throw new InvalidRecord(
           "record schema version " + version + " is newer than this report reads (version "
@@ -63,76 +77,148 @@ final class RecordParser {
               + " processor");
     }
     if (version < 1) {
-      throw new InvalidRecord("\"schemaVersion\" must be 1 or more, not " + version);
+      throw new InvalidRecord("\"schemaVersion\" must be 1 or more, not " + version + "; " + REBUILD);
     }
 
-    String model = string(o, "model", "model");
-    ModelRecord.Input input = input(object(o, "input", "input"));
-    JsonArray layersJson = array(o, "layers", "layers");
+    String model = f.string(o, "model", "model");
+    JsonObject inputJson = f.object(o, "input", "input");
+    ModelRecord.Input input = new ModelRecord.Input(
+        f.nullableCount(inputJson, "timesteps", "input.timesteps"),
+        f.nullableCount(inputJson, "features", "input.features"));
+    JsonArray layersJson = f.array(o, "layers", "layers");
     List<ModelRecord.Layer> layers = new ArrayList<>();
     for (int i = 0; i < layersJson.size(); i++) {
-      layers.add(layer(element(layersJson, i, "layers"), "layers[" + i + "]"));
+      layers.add(layer(f, f.element(layersJson, i, "layers"), "layers[" + i + "]"));
     }
-    ModelRecord.Totals totals = totals(object(o, "totals", "totals"));
-    JsonArray budgetsJson = array(o, "budgets", "budgets");
+    ModelRecord.Totals totals = totals(f, f.object(o, "totals", "totals"));
+    JsonArray budgetsJson = f.array(o, "budgets", "budgets");
     List<ModelRecord.Budget> budgets = new ArrayList<>();
     for (int i = 0; i < budgetsJson.size(); i++) {
-      budgets.add(budget(element(budgetsJson, i, "budgets"), "budgets[" + i + "]"));
+      budgets.add(budget(f, f.element(budgetsJson, i, "budgets"), "budgets[" + i + "]"));
     }
-    return new ModelRecord(
+    ModelRecord r = new ModelRecord(
         (int) version,
-        string(o, "paramcheckVersion", "paramcheckVersion"),
+        f.string(o, "paramcheckVersion", "paramcheckVersion"),
         model,
-        string(o, "summaryClass", "summaryClass"),
-        string(o, "sourceFile", "sourceFile"),
-        string(o, "convention", "convention"),
-        string(o, "precision", "precision"),
+        f.string(o, "summaryClass", "summaryClass"),
+        f.string(o, "sourceFile", "sourceFile"),
+        f.string(o, "convention", "convention"),
+        f.string(o, "precision", "precision"),
         input,
         layers,
         totals,
         budgets,
-        string(o, "table", "table"),
+        f.string(o, "table", "table"),
         origin);
+    if (f.ok()) {
+      consistent(r, f);
+    }
+    if (!f.ok()) {
+      throw new InvalidRecord(String.join("; ", f.problems()) + "; " + REBUILD);
+    }
+    return r;
   }
 
-  private static ModelRecord.Input input(JsonObject o) throws InvalidRecord {
-    return new ModelRecord.Input(
-        nullableLong(o, "timesteps", "input.timesteps"),
-        nullableLong(o, "features", "input.features"));
+  /** The numbers must agree with one another, as the processor writes them. */
+  private static void consistent(ModelRecord r, StrictJson.Fields f) {
+    long params = 0;
+    long trainable = 0;
+    long nonTrainable = 0;
+    long bytes = 0;
+    Long macs = 0L;
+    try {
+      for (int i = 0; i < r.layers().size(); i++) {
+        ModelRecord.Layer l = r.layers().get(i);
+        String at = "layers[" + i + "]";
+        if (l.params() != Math.addExact(l.trainable(), l.nonTrainable())) {
+          f.problem(sum(at + ".params", l.params(), at + ".trainable + " + at + ".nonTrainable",
+              Math.addExact(l.trainable(), l.nonTrainable())));
+        }
+        if (!l.weights().isEmpty()) {
+          long w = 0;
+          for (ModelRecord.Weight weight : l.weights()) {
+            w = Math.addExact(w, weight.count());
+          }
+          if (w != l.params()) {
+            f.problem(sum(at + ".params", l.params(), "the counts of " + at + ".weights", w));
+          }
+        }
+        params = Math.addExact(params, l.params());
+        trainable = Math.addExact(trainable, l.trainable());
+        nonTrainable = Math.addExact(nonTrainable, l.nonTrainable());
+        bytes = Math.addExact(bytes, l.bytes());
+        macs = macs == null || l.macs() == null ? null : Math.addExact(macs, l.macs());
+      }
+      ModelRecord.Totals t = r.totals();
+      if (t.params() != params) {
+        f.problem(sum("totals.params", t.params(), "the layers' params", params));
+      }
+      if (t.trainable() != trainable) {
+        f.problem(sum("totals.trainable", t.trainable(), "the layers' trainable", trainable));
+      }
+      if (t.nonTrainable() != nonTrainable) {
+        f.problem(sum("totals.nonTrainable", t.nonTrainable(), "the layers' nonTrainable",
+            nonTrainable));
+      }
+      if (t.bytes() != bytes) {
+        f.problem(sum("totals.bytes", t.bytes(), "the layers' bytes", bytes));
+      }
+      if (t.bytes() != Math.addExact(t.trainableBytes(), t.nonTrainableBytes())) {
+        f.problem(sum("totals.bytes", t.bytes(), "totals.trainableBytes + totals.nonTrainableBytes",
+            Math.addExact(t.trainableBytes(), t.nonTrainableBytes())));
+      }
+      if (t.macs() != null && macs != null && !t.macs().equals(macs)) {
+        f.problem(sum("totals.macs", t.macs(), "the layers' macs", macs));
+      }
+      for (int i = 0; i < r.budgets().size(); i++) {
+        ModelRecord.Budget b = r.budgets().get(i);
+        long h = Math.subtractExact(b.max(), b.used());
+        if (b.headroom() != h) {
+          f.problem(sum("budgets[" + i + "].headroom", b.headroom(),
+              "budgets[" + i + "].max - budgets[" + i + "].used", h));
+        }
+      }
+    } catch (ArithmeticException e) {
+      f.problem("the counts add up to more than " + Long.MAX_VALUE + ", which no model has");
+    }
   }
 
-  private static ModelRecord.Layer layer(JsonObject o, String path) throws InvalidRecord {
-    JsonObject attrs = object(o, "attributes", path + ".attributes");
+  private static String sum(String key, long value, String of, long expected) {
+    return "\"" + key + "\" is " + value + " but " + of + " make " + expected;
+  }
+
+  private static ModelRecord.Layer layer(StrictJson.Fields f, JsonObject o, String path) {
+    JsonObject attrs = f.object(o, "attributes", path + ".attributes");
     Map<String, Object> attributes = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> e : attrs.entrySet()) {
-      attributes.put(e.getKey(), attribute(e.getValue(), path + ".attributes." + e.getKey()));
+      attributes.put(e.getKey(), attribute(f, e.getValue(), path + ".attributes." + e.getKey()));
     }
-    JsonArray weightsJson = array(o, "weights", path + ".weights");
+    JsonArray weightsJson = f.array(o, "weights", path + ".weights");
     List<ModelRecord.Weight> weights = new ArrayList<>();
     for (int i = 0; i < weightsJson.size(); i++) {
       String wp = path + ".weights[" + i + "]";
-      JsonObject w = element(weightsJson, i, path + ".weights");
+      JsonObject w = f.element(weightsJson, i, path + ".weights");
       weights.add(new ModelRecord.Weight(
-          string(w, "key", wp + ".key"),
-          longValue(w, "count", wp + ".count"),
-          bool(w, "trainable", wp + ".trainable")));
+          f.string(w, "key", wp + ".key"),
+          f.count(w, "count", wp + ".count"),
+          f.bool(w, "trainable", wp + ".trainable")));
     }
     return new ModelRecord.Layer(
-        string(o, "name", path + ".name"),
-        string(o, "kerasClass", path + ".kerasClass"),
-        string(o, "annotation", path + ".annotation"),
+        f.string(o, "name", path + ".name"),
+        f.string(o, "kerasClass", path + ".kerasClass"),
+        f.string(o, "annotation", path + ".annotation"),
         attributes,
-        string(o, "outputShape", path + ".outputShape"),
-        longValue(o, "params", path + ".params"),
-        longValue(o, "trainable", path + ".trainable"),
-        longValue(o, "nonTrainable", path + ".nonTrainable"),
-        string(o, "precision", path + ".precision"),
-        longValue(o, "bytes", path + ".bytes"),
-        nullableLong(o, "macs", path + ".macs"),
+        f.string(o, "outputShape", path + ".outputShape"),
+        f.count(o, "params", path + ".params"),
+        f.count(o, "trainable", path + ".trainable"),
+        f.count(o, "nonTrainable", path + ".nonTrainable"),
+        f.string(o, "precision", path + ".precision"),
+        f.count(o, "bytes", path + ".bytes"),
+        f.nullableCount(o, "macs", path + ".macs"),
         weights);
   }
 
-  private static Object attribute(JsonElement e, String path) throws InvalidRecord {
+  private static Object attribute(StrictJson.Fields f, JsonElement e, String path) {
     if (e.isJsonPrimitive()) {
       JsonPrimitive p = e.getAsJsonPrimitive();
       if (p.isBoolean()) {
@@ -142,112 +228,48 @@ final class RecordParser {
         return p.getAsString();
       }
       if (p.isNumber()) {
+        String text = p.getAsString();
+        if (text.length() > 40) {
+          f.problem("\"" + path + "\" is not a number any layer takes: " + StrictJson.shorten(text));
+          return 0L;
+        }
         // whole numbers (units, features) as longs; a rate or a mask value is a double
-        java.math.BigDecimal n = p.getAsBigDecimal();
-        return n.stripTrailingZeros().scale() <= 0 ? integer(p, path) : (Object) p.getAsDouble();
+        BigDecimal n = new BigDecimal(text);
+        if (n.stripTrailingZeros().scale() <= 0) {
+          try {
+            return n.longValueExact();
+          } catch (ArithmeticException ex) {
+            f.problem("\"" + path + "\" is too large: " + text + " does not fit in a long");
+            return 0L;
+          }
+        }
+        return n.doubleValue();
       }
     }
-    throw new InvalidRecord("\"" + path + "\" must be a number, a boolean or a string");
+    f.problem("\"" + path + "\" must be a number, a boolean or a string");
+    return "";
   }
 
-  private static ModelRecord.Totals totals(JsonObject o) throws InvalidRecord {
+  private static ModelRecord.Totals totals(StrictJson.Fields f, JsonObject o) {
     return new ModelRecord.Totals(
-        longValue(o, "params", "totals.params"),
-        longValue(o, "trainable", "totals.trainable"),
-        longValue(o, "nonTrainable", "totals.nonTrainable"),
-        longValue(o, "bytes", "totals.bytes"),
-        longValue(o, "trainableBytes", "totals.trainableBytes"),
-        longValue(o, "nonTrainableBytes", "totals.nonTrainableBytes"),
-        nullableLong(o, "macs", "totals.macs"));
+        f.count(o, "params", "totals.params"),
+        f.count(o, "trainable", "totals.trainable"),
+        f.count(o, "nonTrainable", "totals.nonTrainable"),
+        f.count(o, "bytes", "totals.bytes"),
+        f.count(o, "trainableBytes", "totals.trainableBytes"),
+        f.count(o, "nonTrainableBytes", "totals.nonTrainableBytes"),
+        f.nullableCount(o, "macs", "totals.macs"));
   }
 
-  private static ModelRecord.Budget budget(JsonObject o, String path) throws InvalidRecord {
+  private static ModelRecord.Budget budget(StrictJson.Fields f, JsonObject o, String path) {
     return new ModelRecord.Budget(
-        string(o, "kind", path + ".kind"),
-        string(o, "scope", path + ".scope"),
-        nullableString(o, "layer", path + ".layer"),
-        string(o, "source", path + ".source"),
-        longValue(o, "max", path + ".max"),
-        longValue(o, "used", path + ".used"),
-        longValue(o, "headroom", path + ".headroom"));
-  }
-
-  // --- typed access, each failure naming the key's path ---
-
-  private static JsonElement required(JsonObject o, String key, String path) throws InvalidRecord {
-    JsonElement e = o.get(key);
-    if (e == null) {
-      throw new InvalidRecord("\"" + path + "\" is missing");
-    }
-    return e;
-  }
-
-  private static JsonObject element(JsonArray a, int i, String path) throws InvalidRecord {
-    JsonElement e = a.get(i);
-    if (!e.isJsonObject()) {
-      throw new InvalidRecord("\"" + path + "[" + i + "]\" must be an object");
-    }
-    return e.getAsJsonObject();
-  }
-
-  private static JsonObject object(JsonObject o, String key, String path) throws InvalidRecord {
-    JsonElement e = required(o, key, path);
-    if (!e.isJsonObject()) {
-      throw new InvalidRecord("\"" + path + "\" must be an object");
-    }
-    return e.getAsJsonObject();
-  }
-
-  private static JsonArray array(JsonObject o, String key, String path) throws InvalidRecord {
-    JsonElement e = required(o, key, path);
-    if (!e.isJsonArray()) {
-      throw new InvalidRecord("\"" + path + "\" must be an array");
-    }
-    return e.getAsJsonArray();
-  }
-
-  private static String string(JsonObject o, String key, String path) throws InvalidRecord {
-    JsonElement e = required(o, key, path);
-    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-      throw new InvalidRecord("\"" + path + "\" must be a string");
-    }
-    return e.getAsString();
-  }
-
-  private static String nullableString(JsonObject o, String key, String path)
-      throws InvalidRecord {
-    JsonElement e = required(o, key, path);
-    return e.isJsonNull() ? null : string(o, key, path);
-  }
-
-  private static boolean bool(JsonObject o, String key, String path) throws InvalidRecord {
-    JsonElement e = required(o, key, path);
-    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
-      throw new InvalidRecord("\"" + path + "\" must be true or false");
-    }
-    return e.getAsBoolean();
-  }
-
-  private static long longValue(JsonObject o, String key, String path) throws InvalidRecord {
-    JsonElement e = required(o, key, path);
-    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-      throw new InvalidRecord("\"" + path + "\" must be an integer");
-    }
-    return integer(e.getAsJsonPrimitive(), path);
-  }
-
-  private static Long nullableLong(JsonObject o, String key, String path) throws InvalidRecord {
-    JsonElement e = required(o, key, path);
-    return e.isJsonNull() ? null : longValue(o, key, path);
-  }
-
-  private static long integer(JsonPrimitive p, String path) throws InvalidRecord {
-    try {
-      return new BigDecimal(p.getAsString()).longValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new InvalidRecord(
-          "\"" + path + "\" must be an integer that fits in a long, not " + p.getAsString());
-    }
+        f.string(o, "kind", path + ".kind"),
+        f.string(o, "scope", path + ".scope"),
+        f.nullableString(o, "layer", path + ".layer"),
+        f.string(o, "source", path + ".source"),
+        f.count(o, "max", path + ".max"),
+        f.count(o, "used", path + ".used"),
+        f.signed(o, "headroom", path + ".headroom"));
   }
 
   /** Gson wraps the reader's exception; its message is the one that says where. */

@@ -2,10 +2,6 @@ package dev.paramcheck.report;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,20 +164,9 @@ public final class RecordReader {
 
   private static void parse(
       byte[] bytes, String where, String fileName, List<ModelRecord> out, List<Problem> problems) {
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      problems.add(new Problem(where, "not UTF-8 text; not a paramcheck record"));
-      return;
-    }
     ModelRecord r;
     try {
-      r = RecordParser.parse(text, where);
+      r = RecordParser.parse(bytes, where);
     } catch (RecordParser.InvalidRecord e) {
       problems.add(new Problem(where, e.getMessage()));
       return;

@@ -34,14 +34,22 @@ public final class ReportRun {
       Path baseline,
       Check.Rules rules,
       boolean check,
-      boolean updateBaseline) {
+      boolean updateBaseline,
+      Caller caller) {
     public Request {
       inputs = List.copyOf(inputs);
+    }
+
+    /** A request from the Maven plugin. */
+    public Request(List<Path> inputs, Path outputDirectory, Path baseline, Check.Rules rules,
+        boolean check, boolean updateBaseline) {
+      this(inputs, outputDirectory, baseline, rules, check, updateBaseline, Caller.MAVEN);
     }
   }
 
   /**
-   * @param check null unless asked for
+   * @param check the rules applied to the records: the check's result when asked for; otherwise
+   *     what it would say, which marks the failing rows of the report
    * @param written the files written, in order
    * @param notes what is worth telling a person (new and removed models, no baseline, ...)
    */
@@ -51,16 +59,30 @@ public final class ReportRun {
       Check.Result check,
       List<Path> written,
       boolean baselineWritten,
-      List<String> notes) {
+      List<String> notes,
+      boolean checked) {
     public Outcome {
       records = List.copyOf(records);
       written = List.copyOf(written);
       notes = List.copyOf(notes);
     }
 
-    /** Whether the check failed (never after the baseline was updated). */
+    /**
+     * Whether the check failed: a violation a new baseline does not accept (a model over budget),
+     * or, unless the baseline was just written, any violation.
+     */
     public boolean failed() {
-      return check != null && !check.passed() && !baselineWritten;
+      return checked && !failures().isEmpty();
+    }
+
+    /** The violations that fail the check, in model order; empty unless the check was asked for. */
+    public List<Check.Violation> failures() {
+      if (!checked || check == null) {
+        return List.of();
+      }
+      return check.violations().stream()
+          .filter(v -> !baselineWritten || !v.acceptedByNewBaseline())
+          .toList();
     }
   }
 
@@ -73,23 +95,35 @@ public final class ReportRun {
     }
     List<ModelRecord> records = read.records();
     if (records.isEmpty()) {
-      notes.add("no paramcheck records (" + RecordReader.RECORD_DIRECTORY + "*.json) in "
-          + request.inputs() + "; the processor writes none under -Aparamcheck.records=false");
+      String where = request.inputs().stream().map(Path::toString)
+          .collect(java.util.stream.Collectors.joining(", "));
+      String what = "no paramcheck records (" + RecordReader.RECORD_DIRECTORY + "*.json) in "
+          + where;
+      if (request.caller() == Caller.CLI) {
+        throw new ReportException(new Problem(where, "no paramcheck records ("
+            + RecordReader.RECORD_DIRECTORY + "*.json) here: give the class output directory of"
+            + " a build the processor ran in (such as target/classes) or a jar built from it;"
+            + " the processor writes none under -Aparamcheck.records=false"));
+      }
+      notes.add(what + "; the processor writes none under -Aparamcheck.records=false");
     }
-    Optional<Baseline> baseline = Baseline.read(request.baseline());
+    Optional<Baseline> baseline = Baseline.read(request.baseline(), request.caller());
     Comparison comparison = Comparison.of(records, baseline);
+    String baselineName = request.baseline().getFileName() == null
+        ? request.baseline().toString() : request.baseline().getFileName().toString();
+    Check.Result check = Check.run(records, comparison, request.rules(), baselineName,
+        request.caller(), request.updateBaseline());
 
     List<Path> written = new ArrayList<>();
     if (request.outputDirectory() != null) {
       Path out = request.outputDirectory();
       write(out.resolve(JSON_FILE), JsonReport.render(records, comparison), written);
-      write(out.resolve(MARKDOWN_FILE), MarkdownReport.render(records, comparison), written);
-      write(out.resolve(HTML_FILE), HtmlReport.render(records, comparison), written);
+      write(out.resolve(MARKDOWN_FILE), MarkdownReport.render(records, comparison, check),
+          written);
+      write(out.resolve(HTML_FILE), HtmlReport.render(records, comparison, check), written);
     }
 
-    Check.Result check = null;
     if (request.check()) {
-      check = Check.run(comparison, request.rules(), request.baseline().getFileName().toString());
       notes.addAll(check.notes());
     }
 
@@ -97,15 +131,18 @@ public final class ReportRun {
     if (request.updateBaseline()) {
       Baseline.of(records).write(request.baseline());
       baselineWritten = true;
-      if (check != null && !check.passed()) {
+      if (request.check() && !check.passed()) {
         for (Check.Violation v : check.violations()) {
-          notes.add("accepted into the new baseline: " + v.message());
+          if (v.acceptedByNewBaseline()) {
+            notes.add("accepted into the new baseline: " + v.message());
+          }
         }
       }
       notes.add("wrote the baseline " + request.baseline() + " (" + records.size()
           + (records.size() == 1 ? " model)" : " models)") + "; commit it");
     }
-    return new Outcome(records, comparison, check, written, baselineWritten, notes);
+    return new Outcome(records, comparison, check, written, baselineWritten, notes,
+        request.check());
   }
 
   private static void write(Path file, String text, List<Path> written) throws ReportException {

@@ -60,10 +60,10 @@ class BaselineTest {
   }
 
   @Test
-  void readsMacsAndAcceptsAMissingMacs() throws Exception {
+  void readsMacsAndANullMacs() throws Exception {
     Path f = Files.writeString(tmp.resolve("b.json"),
-        "{\"models\": {\"a.B\": {\"params\": 5, \"bytes\": 20, \"macs\": 400}, "
-            + "\"a.A\": {\"params\": 1, \"bytes\": 4}}}");
+        "{\"schemaVersion\": 1, \"models\": {\"a.B\": {\"params\": 5, \"bytes\": 20, \"macs\": 400}, "
+            + "\"a.A\": {\"params\": 1, \"bytes\": 4, \"macs\": null}}}");
     Baseline b = Baseline.read(f).orElseThrow();
     assertEquals(Map.of("a.A", new Baseline.Entry(1, 4, null),
         "a.B", new Baseline.Entry(5, 20, 400L)), b.models());
@@ -75,12 +75,16 @@ class BaselineTest {
     Path f = Files.writeString(tmp.resolve("paramcheck-baseline.json"), "{\"models\": {\"a\": ");
     ReportException e = assertThrows(ReportException.class, () -> Baseline.read(f));
     assertEquals(f.toString(), e.problems().get(0).file());
-    assertTrue(e.getMessage().contains("the baseline is not valid JSON"), e.getMessage());
+    assertEquals(f + ": the baseline is not valid JSON: the file ends before the JSON does (cut"
+        + " short?); fix it, or delete it and write a new baseline with -Dparamcheck.updateBaseline",
+        e.getMessage());
     assertTrue(e.getMessage().contains("-Dparamcheck.updateBaseline"), e.getMessage());
 
-    Files.writeString(f, "{\"models\": {\"a.A\": {\"params\": \"many\", \"bytes\": 4}}}");
+    Files.writeString(f, "{\"schemaVersion\": 1, \"models\": {\"a.A\": {\"params\": \"many\", \"bytes\": 4}}}");
     e = assertThrows(ReportException.class, () -> Baseline.read(f));
-    assertEquals(f + ": model a.A: \"params\" must be an integer", e.getMessage());
+    assertEquals(f + ": the baseline cannot be used: \"models.a.A.params\" must be a whole number,"
+        + " 0 or more, not the string \"many\"; \"models.a.A.macs\" is missing; fix it, or delete"
+        + " it and write a new baseline with -Dparamcheck.updateBaseline", e.getMessage());
 
     Files.writeString(f, "[]");
     e = assertThrows(ReportException.class, () -> Baseline.read(f));

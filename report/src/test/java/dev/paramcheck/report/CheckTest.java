@@ -104,7 +104,8 @@ class CheckTest {
     assertTrue(check(null, rules("0", false), Fixtures.SEED).passed());
     Check.Result r = check(null, rules("0", true), Fixtures.SEED);
     assertFalse(r.passed());
-    assertTrue(r.violations().get(0).message().contains("no baseline at paramcheck-baseline.json"));
+    assertTrue(r.violations().get(0).message().contains(
+        "no baseline yet at paramcheck-baseline.json"), r.violations().toString());
   }
 
   @Test

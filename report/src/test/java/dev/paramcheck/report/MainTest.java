@@ -77,7 +77,7 @@ class MainTest {
     Path classes = Fixtures.classes(tmp, Fixtures.SEED);
     Path bad = Fixtures.put(classes, "x.Y.json", "{oops");
     assertEquals(2, run("--out", tmp.resolve("out").toString(), classes.toString()));
-    assertTrue(err.startsWith("paramcheck-report: error: " + bad + ": not valid JSON"), err);
+    assertTrue(err.startsWith("paramcheck-report: error: " + bad + ": the record is not valid JSON"), err);
     assertFalse(err.contains("\tat "), "no stack trace");
     assertFalse(Files.exists(tmp.resolve("out")), "nothing written from bad input");
 

@@ -87,7 +87,7 @@ class RecordReaderTest {
     RecordReader.Result r = read(classes);
     Problem p = onlyProblem(r);
     assertEquals(bad.toString(), p.file());
-    assertTrue(p.message().startsWith("not valid JSON"), p.message());
+    assertTrue(p.message().startsWith("the record is not valid JSON"), p.message());
     assertEquals(List.of(Fixtures.SEED), r.records().stream().map(ModelRecord::model).toList(),
         "the good records are still read");
   }
@@ -128,16 +128,20 @@ class RecordReaderTest {
     Path classes = tmp.resolve("classes");
     Fixtures.put(classes, Fixtures.SEED + ".json", Fixtures.edited(Fixtures.SEED,
         o -> o.getAsJsonArray("layers").get(1).getAsJsonObject().remove("params")));
-    assertEquals("\"layers[1].params\" is missing", onlyProblem(read(classes)).message());
+    assertEquals("\"layers[1].params\" is missing; " + RecordParser.REBUILD,
+        onlyProblem(read(classes)).message());
 
     Fixtures.put(classes, Fixtures.SEED + ".json", Fixtures.edited(Fixtures.SEED,
         o -> o.getAsJsonObject("totals").add("bytes", new JsonPrimitive("272"))));
-    assertEquals("\"totals.bytes\" must be an integer", onlyProblem(read(classes)).message());
+    assertEquals("\"totals.bytes\" must be a whole number, 0 or more, not the string \"272\"; "
+        + RecordParser.REBUILD, onlyProblem(read(classes)).message());
 
     Fixtures.put(classes, Fixtures.SEED + ".json", Fixtures.edited(Fixtures.SEED,
         o -> o.getAsJsonObject("totals").add("params", new JsonPrimitive(
             new java.math.BigDecimal("99999999999999999999")))));
-    assertTrue(onlyProblem(read(classes)).message().contains("fits in a long"));
+    assertTrue(onlyProblem(read(classes)).message().contains(
+        "\"totals.params\" is too large: 99999999999999999999 does not fit in a long"),
+        read(classes).problems().toString());
   }
 
   @Test
@@ -146,7 +150,8 @@ class RecordReaderTest {
     Path junk = classes.resolve(RecordReader.RECORD_DIRECTORY).resolve("junk.json");
     Files.createDirectories(junk.getParent());
     Files.write(junk, new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 1, 2});
-    assertEquals("not UTF-8 text; not a paramcheck record", onlyProblem(read(classes)).message());
+    assertEquals("the record is not UTF-8 text (byte 0xFF at offset 0); " + RecordParser.REBUILD,
+        onlyProblem(read(classes)).message());
     Files.delete(junk);
 
     Fixtures.put(classes, "com.acme.Renamed.json", Fixtures.text(Fixtures.SEED));
