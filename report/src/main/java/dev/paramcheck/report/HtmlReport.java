@@ -101,6 +101,7 @@ public final class HtmlReport {
       ".layer-head { display: flex; justify-content: space-between; gap: 8px; }",
       ".layer-name { word-break: break-all; }",
       ".layer-type { color: var(--muted); }",
+      ".layer-inbound { color: var(--muted); font-size: 0.9em; }",
       ".layer .bar > .used { background: #3b6ea8; }",
       "pre.keras-table { flex: 0 1 auto; margin: 0; padding: 12px; background: #f6f8fa;"
           + " border-radius: 6px; overflow-x: auto; font: 12px/1.2 ui-monospace, 'DejaVu Sans"
@@ -275,7 +276,10 @@ public final class HtmlReport {
       sb.append("<div class=\"layer\" data-layer=\"").append(escape(l.name())).append("\">")
           .append("<div class=\"layer-head\"><span class=\"layer-name\">")
           .append(escape(l.name())).append(" <span class=\"layer-type\">(")
-          .append(escape(l.kerasClass())).append(")</span></span><span class=\"num\">")
+          .append(escape(l.kerasClass())).append(")</span>")
+          .append(l.inbound().isEmpty() ? "" : " <span class=\"layer-inbound\">\u2190 "
+              + escape(String.join(", ", l.inbound())) + "</span>")
+          .append("</span><span class=\"num\">")
           .append(Format.count(l.params())).append(" \u00b7 ").append(Format.percent(share))
           .append("</span></div>")
           .append("<div class=\"bar layer-bar\" role=\"img\" aria-label=\"")

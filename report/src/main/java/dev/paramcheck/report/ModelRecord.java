@@ -39,7 +39,10 @@ public record ModelRecord(
   /** The input as declared on the first layer; {@code null} where not declared. */
   public record Input(Long timesteps, Long features) {}
 
-  /** One row of the table. */
+  /**
+   * One row of the table; {@code inbound} lists the tensors a functional model's layer takes
+   * ({@code encoder[0][1]}), empty in a sequential model.
+   */
   public record Layer(
       String name,
       String kerasClass,
@@ -52,10 +55,12 @@ public record ModelRecord(
       String precision,
       long bytes,
       Long macs,
-      List<Weight> weights) {
+      List<Weight> weights,
+      List<String> inbound) {
     public Layer {
       attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
       weights = List.copyOf(weights);
+      inbound = List.copyOf(inbound);
     }
   }
 

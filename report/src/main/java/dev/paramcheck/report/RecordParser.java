@@ -215,10 +215,41 @@ public final class RecordParser {
         f.string(o, "precision", path + ".precision"),
         f.count(o, "bytes", path + ".bytes"),
         f.nullableCount(o, "macs", path + ".macs"),
-        weights);
+        weights,
+        inbound(f, o, path));
+  }
+
+  /** A functional model's layer: the tensors it takes ({@code inbound}); none in a sequential model. */
+  private static List<String> inbound(StrictJson.Fields f, JsonObject o, String path) {
+    if (!o.has("inbound")) {
+      return List.of();
+    }
+    JsonArray array = f.array(o, "inbound", path + ".inbound");
+    List<String> tensors = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      JsonElement e = array.get(i);
+      if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+        tensors.add(e.getAsString());
+      } else {
+        f.problem("\"" + path + ".inbound[" + i + "]\" must be a string such as \"encoder[0][1]\"");
+      }
+    }
+    return List.copyOf(tensors);
   }
 
   private static Object attribute(StrictJson.Fields f, JsonElement e, String path) {
+    if (e.isJsonArray()) { // an array attribute: a shape, @From's fields
+      List<Object> values = new ArrayList<>();
+      JsonArray array = e.getAsJsonArray();
+      for (int i = 0; i < array.size(); i++) {
+        if (array.get(i).isJsonArray()) {
+          f.problem("\"" + path + "[" + i + "]\" must be a number, a boolean or a string");
+        } else {
+          values.add(attribute(f, array.get(i), path + "[" + i + "]"));
+        }
+      }
+      return List.copyOf(values);
+    }
     if (e.isJsonPrimitive()) {
       JsonPrimitive p = e.getAsJsonPrimitive();
       if (p.isBoolean()) {
@@ -246,7 +277,7 @@ public final class RecordParser {
         return n.doubleValue();
       }
     }
-    f.problem("\"" + path + "\" must be a number, a boolean or a string");
+    f.problem("\"" + path + "\" must be a number, a boolean, a string or an array of them");
     return "";
   }
 
