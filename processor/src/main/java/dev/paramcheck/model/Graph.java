@@ -486,15 +486,22 @@ final class Graph {
 
   /** A warning when an Embedding after a TextVectorization has fewer rows than its vocabulary. */
   private void vocabulary(Declared d, Layer layer, List<Tensor> tensors, List<Optional<Node>> nodes) {
-    if (!(layer instanceof EmbeddingLayer embedding) || tensors.isEmpty()) {
-      return;
+    if (layer instanceof EmbeddingLayer embedding && !tensors.isEmpty()) {
+      Node producer = nodes.get(tensors.get(0).producer()).orElseThrow();
+      if (producer.layer() instanceof TextVectorizationLayer text) {
+        vocabulary(d, embedding, text, producer.context().ref()).ifPresent(problems::add);
+      }
     }
-    Node producer = nodes.get(tensors.get(0).producer()).orElseThrow();
-    if (producer.layer() instanceof TextVectorizationLayer text && embedding.inputDim() < text.maxTokens()) {
-      problems.add(Problem.of(Message.VOCABULARY_TOO_SMALL,
-          Site.annotation(d.at().member(), d.at().annotation()).at("inputDim"), embedding.inputDim(), d.ref(),
-          text.maxTokens(), producer.context().ref(), text.maxTokens() - 1, text.maxTokens()));
+  }
+
+  /** The warning for {@code embedding} after {@code text}, when its {@code inputDim} is below {@code maxTokens}. */
+  static Optional<Problem> vocabulary(Declared d, EmbeddingLayer embedding, TextVectorizationLayer text, String textRef) {
+    if (embedding.inputDim() >= text.maxTokens()) {
+      return Optional.empty();
     }
+    return Optional.of(Problem.of(Message.VOCABULARY_TOO_SMALL,
+        Site.annotation(d.at().member(), d.at().annotation()).at("inputDim"), embedding.inputDim(), d.ref(),
+        text.maxTokens(), textRef, text.maxTokens() - 1, text.maxTokens()));
   }
 
   /** Every {@code @Input} must be taken by a layer. */

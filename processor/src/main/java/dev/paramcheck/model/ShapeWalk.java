@@ -1,6 +1,8 @@
 package dev.paramcheck.model;
 
 import dev.paramcheck.model.layer.Context;
+import dev.paramcheck.model.layer.EmbeddingLayer;
+import dev.paramcheck.model.layer.TextVectorizationLayer;
 import dev.paramcheck.model.layer.Layer;
 import dev.paramcheck.model.layer.LayerKinds;
 import dev.paramcheck.model.layer.ModelInput;
@@ -60,7 +62,13 @@ final class ShapeWalk {
       }
       Layer layer = d.layer().get();
       String before = position == 0 ? "the model's input" : layers.get(position - 1).ref();
-      Context context = new Context(d.ref(), position + 1, before);
+      // token ids from a TextVectorization may feed an Embedding, as in Keras
+      Layer producer = position == 0 ? null : layers.get(position - 1).layer().orElse(null);
+      boolean ids = producer instanceof TextVectorizationLayer;
+      Context context = new Context(d.ref(), position + 1, before, ids);
+      if (ids && layer instanceof EmbeddingLayer embedding) {
+        Graph.vocabulary(d, embedding, (TextVectorizationLayer) producer, before).ifPresent(problems::add);
+      }
       Shape input;
       if (position == 0) {
         if (!(layer instanceof ModelInput first)) {

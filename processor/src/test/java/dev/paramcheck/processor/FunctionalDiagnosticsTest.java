@@ -164,4 +164,35 @@ class FunctionalDiagnosticsTest {
             + " targetShape with as many elements, or one -1",
         "targetShape = {5, 5}");
   }
+
+  @ProcessorTest
+  void embeddingSmallerThanTheVocabularyIsAWarning(TestCompiler compiler) {
+    JavaFileObject file = model(
+        "public class M {",
+        "  @Input(shape = {1}, dtype = \"string\") Object text;",
+        "  @TextVectorization(maxTokens = 20000, outputSequenceLength = 200) Object tokens;",
+        "  @Embedding(inputDim = 10000, outputDim = 16) Object words;",
+        "  @GlobalAveragePooling1d Object pooled;",
+        "}");
+    compiler.assertOnlyWarning(compiler.compile(List.of(), file), file,
+        "[paramcheck:vocabulary] inputDim = 10000 on layer 'words' (Embedding) is smaller than maxTokens ="
+            + " 20000 of layer 'tokens' (TextVectorization): token ids up to 19999 would be out of range; set"
+            + " inputDim = 20000",
+        "Object words");
+  }
+
+  @ProcessorTest
+  void textVectorizationFirstInASequentialModel(TestCompiler compiler) {
+    // Keras 3 (keras.io text classification from scratch): TextVectorization(max_tokens=20000,
+    // output_sequence_length=500) then Embedding(20000, 128): (None, 500) and 2,560,000 parameters
+    JavaFileObject file = model(
+        "public class M {",
+        "  @TextVectorization(maxTokens = 20000, outputSequenceLength = 500) Object tokens;",
+        "  @Embedding(inputDim = 20000, outputDim = 128) Object words;",
+        "}");
+    com.google.testing.compile.Compilation c = compiler.compile(List.of(), file);
+    compiler.assertSucceededWithoutWarnings(c);
+    com.google.common.truth.Truth.assertThat(Compiled.constant(c, "test.MSummary", "TOTAL_PARAMS")).isEqualTo(2_560_000L);
+    com.google.common.truth.Truth.assertThat(Compiled.table(c, "test.MSummary")).contains("(None, 500, 128)");
+  }
 }
