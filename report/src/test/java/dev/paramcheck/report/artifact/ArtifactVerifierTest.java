@@ -1,0 +1,69 @@
+package dev.paramcheck.report.artifact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Files made by the real exporters (tools/corpus/artifacts/generate.py) against the declarations
+ * of the same models. The counts expected are the frameworks' own, which the generator wrote to
+ * models.json ({@code sum(p.numel() for p in model.parameters())}, Keras's
+ * {@code model.count_params()}).
+ */
+class ArtifactVerifierTest {
+
+  static JsonObject manifest() throws Exception {
+    return JsonParser.parseString(Files.readString(ArtifactModels.RESOURCES.resolve("models.json")))
+        .getAsJsonObject();
+  }
+
+  static String stem(String model) {
+    return model.replace("Torch", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TaggerTorch", "SensorTorch", "EchoTorch", "FoldedTorch"})
+  void pytorchSafetensorsVerify(String model) throws Exception {
+    Verification v = ArtifactModels.verify(model, stem(model) + ".safetensors");
+    assertEquals(List.of(), v.findings(), v.findings().toString());
+    assertEquals(manifest().getAsJsonObject("models").getAsJsonObject(stem(model))
+        .get("torchParams").getAsLong(), v.params(), "torch's count");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TaggerTorch", "SensorTorch", "EchoTorch"})
+  void pytorchOnnxVerify(String model) throws Exception {
+    Verification v = ArtifactModels.verify(model, stem(model) + ".onnx");
+    assertEquals(List.of(), v.findings(), v.findings().toString());
+    assertEquals(manifest().getAsJsonObject("models").getAsJsonObject(stem(model))
+        .get("torchParams").getAsLong(), v.params(), "torch's count");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "TaggerTorch|tagger-units|encoder|units = 12, the declaration says 16",
+      "TaggerTorch|tagger-vocabulary|tokens|inputDim = 120, the declaration says 100",
+      "TaggerTorch|tagger-bias|tag|the declaration says useBias = true",
+      "SensorTorch|sensor-features|conv|features = 5, the declaration says 6",
+      "SensorTorch|sensor-kernel|conv|kernelSize = 5, the declaration says 3",
+  })
+  void aChangedAttributeIsNamed(String model, String file, String layer, String says)
+      throws Exception {
+    for (String ext : List.of(".onnx", ".safetensors")) {
+      Verification v = ArtifactModels.verify(model, file + ext);
+      assertFalse(v.passed(), file + ext);
+      Finding first = v.findings().get(0);
+      assertEquals(layer, first.layer(), v.findings().toString());
+      assertTrue(first.message().contains(says), first.message());
+      assertTrue(first.message().startsWith(model + ": layer '" + layer + "'"), first.message());
+    }
+  }
+}
