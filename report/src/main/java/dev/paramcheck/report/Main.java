@@ -33,7 +33,9 @@ public final class Main {
       "  --update-baseline  write the baseline from the records (the check then passes)",
       "  -h, --help         this text",
       "",
-      "exit codes: 0 ok, 1 check failed, 2 bad usage or input");
+      "exit codes: 0 ok, 1 check failed, 2 bad usage or input",
+      "",
+      "Checking model files against their declarations: verify-artifacts --help");
 
   private Main() {}
 
@@ -45,6 +47,10 @@ public final class Main {
 
   /** Runs the command line; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("verify-artifacts")) {
+      return dev.paramcheck.report.artifact.ArtifactCommands.verifyArtifacts(
+          java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     try {
       return runOrThrow(args, out, err);
     } catch (ReportException e) {

@@ -36,7 +36,11 @@ public record Finding(Severity severity, Tag tag, String layer, String message) 
     /** The file's parameter totals differ from the declaration's. */
     TOTALS,
     /** The file itself is over a budget of the declaration. */
-    BUDGET;
+    BUDGET,
+    /** The file cannot be read: missing, truncated, corrupt, or of another format. */
+    UNREADABLE,
+    /** The configured model has no record in the class output. */
+    UNKNOWN_MODEL;
 
     /** {@code artifact-missing-layer}. */
     public String id() {

@@ -49,6 +49,13 @@ final class ArtifactModels {
   }
 
   private static Map<String, ModelRecord> records;
+  private static Path classes;
+
+  /** The class output the declarations were compiled into, with their records. */
+  static synchronized Path classes() {
+    record("Tagger");
+    return classes;
+  }
 
   /** The record of {@code fixtures.NAME} ({@code Tagger}, {@code TaggerTorch}, ...). */
   static synchronized ModelRecord record(String simpleName) {
@@ -78,9 +85,16 @@ final class ArtifactModels {
 
   /** Compiles {@code fixtures.NAME} sources (name, text) and reads their records. */
   static Map<String, ModelRecord> compile(Map<String, String> sources) {
+    return compile(sources, null);
+  }
+
+  static Map<String, ModelRecord> compile(Map<String, String> sources, Path[] classesOut) {
     try {
       Path root = Files.createTempDirectory("paramcheck-artifacts");
       Path classes = Files.createDirectories(root.resolve("classes"));
+      if (classesOut != null) {
+        classesOut[0] = classes;
+      }
       Path src = Files.createDirectories(root.resolve("src/fixtures"));
       List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-encoding", "UTF-8",
           "-classpath", System.getProperty("java.class.path"),
@@ -115,7 +129,10 @@ final class ArtifactModels {
       s.put(e.getKey() + "Torch",
           source(e.getKey() + "Torch", "@Convention(Framework.PYTORCH)\n", e.getValue()));
     }
-    return compile(s);
+    Path[] out = new Path[1];
+    Map<String, ModelRecord> r = compile(s, out);
+    classes = out[0];
+    return r;
   }
 
   static Artifact read(String file) throws ArtifactException {

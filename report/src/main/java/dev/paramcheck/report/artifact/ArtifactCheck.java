@@ -1,0 +1,116 @@
+package dev.paramcheck.report.artifact;
+
+import dev.paramcheck.report.ModelRecord;
+import dev.paramcheck.report.Problem;
+import dev.paramcheck.report.RecordReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code verify-artifacts}: reads the records from class output directories or jars, and checks
+ * each configured model file against its model's record. Shared by the command line and the Maven
+ * goal.
+ */
+public final class ArtifactCheck {
+  private ArtifactCheck() {}
+
+  /** A model and the file it was trained into, as configured. */
+  public record Spec(String model, Path file, String shown) {}
+
+  /** The verifications, in configuration order, and the records that could not be read. */
+  public record Outcome(List<Verification> verifications, List<Problem> problems) {
+    public Outcome {
+      verifications = List.copyOf(verifications);
+      problems = List.copyOf(problems);
+    }
+
+    public boolean passed() {
+      return problems.isEmpty() && verifications.stream().allMatch(Verification::passed);
+    }
+  }
+
+  public static Outcome run(List<Path> classes, List<Spec> specs) {
+    RecordReader.Result read = new RecordReader().read(classes);
+    List<Verification> out = new ArrayList<>();
+    for (Spec s : specs) {
+      ModelRecord r = find(read.records(), s.model());
+      if (r == null) {
+        out.add(failed(s, Finding.Tag.UNKNOWN_MODEL, "no model " + s.model() + " among the "
+            + read.records().size() + " recorded in " + classes + "; give the model class's full"
+            + " name (" + names(read.records()) + ")"));
+        continue;
+      }
+      try {
+        Artifact a = ArtifactReaders.read(s.file(), s.shown());
+        out.add(ArtifactVerifier.verify(r, a));
+      } catch (ArtifactException e) {
+        out.add(new Verification(r.model(), s.shown(), null, -1, List.of(new Finding(
+            Finding.Severity.ERROR, Finding.Tag.UNREADABLE, null, simpleName(r.model()) + ": "
+                + e.getMessage()))));
+      }
+    }
+    return new Outcome(out, read.problems());
+  }
+
+  private static Verification failed(Spec s, Finding.Tag tag, String message) {
+    return new Verification(s.model(), s.shown(), null, -1,
+        List.of(new Finding(Finding.Severity.ERROR, tag, null, message)));
+  }
+
+  private static String names(List<ModelRecord> records) {
+    List<String> n = records.stream().map(ModelRecord::model).limit(10).toList();
+    return n.isEmpty() ? "none was compiled with records on" : String.join(", ", n)
+        + (records.size() > 10 ? ", ..." : "");
+  }
+
+  /** By binary name, or by simple name when one model has it. */
+  static ModelRecord find(List<ModelRecord> records, String model) {
+    for (ModelRecord r : records) {
+      if (r.model().equals(model) || r.model().replace('$', '.').equals(model)) {
+        return r;
+      }
+    }
+    List<ModelRecord> bySimple = records.stream()
+        .filter(r -> simpleName(r.model()).equals(model)).toList();
+    return bySimple.size() == 1 ? bySimple.get(0) : null;
+  }
+
+  static String simpleName(String model) {
+    return model.substring(Math.max(model.lastIndexOf('.'), model.lastIndexOf('$')) + 1);
+  }
+
+  /** A Markdown table of the verifications, for a CI job summary. */
+  public static String markdown(Outcome o) {
+    StringBuilder sb = new StringBuilder("| model | file | format | params | status |\n"
+        + "| --- | --- | --- | ---: | --- |\n");
+    for (Verification v : o.verifications()) {
+      sb.append("| ").append(cell(v.model())).append(" | ").append(cell(v.file())).append(" | ")
+          .append(v.format() == null ? "—" : v.format()).append(" | ")
+          .append(v.params() < 0 ? "—" : String.format(Locale.ROOT, "%,d", v.params()))
+          .append(" | ").append(v.status()).append(" |\n");
+    }
+    for (Verification v : o.verifications()) {
+      for (Finding f : v.findings()) {
+        sb.append("\n- ").append(cell(f.toString()));
+      }
+    }
+    return sb.append('\n').toString();
+  }
+
+  private static String cell(String s) {
+    return s.replace("|", "\\|").replace("\n", " ");
+  }
+
+  /** Writes {@code artifacts.md} into {@code dir}. */
+  public static Path write(Outcome o, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Path md = dir.resolve("artifacts.md");
+    Files.writeString(md, markdown(o), StandardCharsets.UTF_8);
+    return md;
+  }
+}
