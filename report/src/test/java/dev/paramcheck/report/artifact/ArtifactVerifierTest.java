@@ -48,6 +48,64 @@ class ArtifactVerifierTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"Tagger,.keras", "Sensor,.keras", "Echo,.keras", "Folded,.keras", "Tagger,.h5",
+      "Sensor,.h5", "Echo,.h5", "Folded,.h5"})
+  void kerasFilesVerify(String model, String ext) throws Exception {
+    Verification v = ArtifactModels.verify(model, stem(model) + ext);
+    assertEquals(List.of(), v.findings(), v.findings().toString());
+    assertEquals(manifest().getAsJsonObject("models").getAsJsonObject(stem(model))
+        .get("kerasParams").getAsLong(), v.params(), "Keras's count_params()");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Tagger|tagger-units|encoder|units = 12, the declaration says 16",
+      "Tagger|tagger-vocabulary|tokens|inputDim = 120, the declaration says 100",
+      "Tagger|tagger-bias|tag|the declaration says useBias = true",
+      "Sensor|sensor-features|conv|features = 5, the declaration says 6",
+      "Sensor|sensor-kernel|conv|kernelSize = 5, the declaration says 3",
+  })
+  void aChangedAttributeIsNamedInKerasFiles(String model, String file, String layer, String says)
+      throws Exception {
+    Verification v = ArtifactModels.verify(model, file + ".keras");
+    assertFalse(v.passed(), file);
+    Finding first = v.findings().get(0);
+    assertEquals(layer, first.layer(), v.findings().toString());
+    assertTrue(first.message().contains(says), first.message());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Tagger,tagger.onnx,declare @Convention(Framework.PYTORCH) on Tagger",
+      "Tagger,tagger.safetensors,declare @Convention(Framework.PYTORCH) on Tagger",
+      "TaggerTorch,tagger.keras,remove @Convention(Framework.PYTORCH) from TaggerTorch"})
+  void aFileOfTheOtherConventionSaysWhichToDeclare(String model, String file, String fix)
+      throws Exception {
+    Verification v = ArtifactModels.verify(model, file);
+    assertEquals(1, v.findings().size(), v.findings().toString());
+    assertEquals(Finding.Tag.CONVENTION, v.findings().get(0).tag());
+    assertTrue(v.findings().get(0).message().contains(fix), v.findings().get(0).message());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBatchNormalizationTheExporterFoldedIsANoteNotAFailure() throws Exception {
+    Verification v = ArtifactModels.verify("FoldedTorch", "folded.onnx");
+    assertTrue(v.passed(), v.findings().toString());
+    assertEquals(List.of(Finding.Tag.FOLDED),
+        v.findings().stream().map(Finding::tag).toList());
+    assertTrue(v.findings().get(0).message().startsWith("FoldedTorch: layer 'norm'"
+        + " (@BatchNormalization) was folded into 'conv' (@Conv1d)"), v.findings().toString());
+  }
+
+  @org.junit.jupiter.api.Test
+  void anotherModelsFileFailsOnEveryLayer() throws Exception {
+    Verification v = ArtifactModels.verify("EchoTorch", "tagger.onnx");
+    assertFalse(v.passed());
+    assertEquals(Finding.Tag.KIND, v.findings().get(0).tag(), v.findings().toString());
+    assertTrue(v.findings().get(0).message().contains("tagger.onnx has an embedding here"),
+        v.findings().get(0).message());
+  }
+
+  @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "TaggerTorch|tagger-units|encoder|units = 12, the declaration says 16",
       "TaggerTorch|tagger-vocabulary|tokens|inputDim = 120, the declaration says 100",
