@@ -75,6 +75,24 @@ class ArtifactVerifierTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"Tagger", "Echo"})
+  void tensorflowJsModelsVerify(String model) throws Exception {
+    Verification v = ArtifactModels.verify(model, "tfjs/" + stem(model) + ".json");
+    assertEquals(List.of(), v.findings(), v.findings().toString());
+    JsonObject counts = JsonParser.parseString(Files.readString(ArtifactModels.RESOURCES.resolve(
+        "tfjs/counts.json"))).getAsJsonObject().getAsJsonObject("counts");
+    assertEquals(counts.get(stem(model)).getAsLong(), v.params(), "tfjs's countParams()");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aTensorflowJsModelWithOtherUnitsSaysSo() throws Exception {
+    Verification v = ArtifactModels.verify("Tagger", "tfjs/tagger-units.json");
+    assertEquals("Tagger: layer 'encoder' (@Lstm): tagger-units.json was trained with units = 12,"
+        + " the declaration says 16 (encoder/kernel [8, 48]); declare @Lstm(units = 12) or"
+        + " retrain", v.findings().get(0).message());
+  }
+
+  @ParameterizedTest
   @CsvSource({"Tagger,tagger.onnx,declare @Convention(Framework.PYTORCH) on Tagger",
       "Tagger,tagger.safetensors,declare @Convention(Framework.PYTORCH) on Tagger",
       "TaggerTorch,tagger.keras,remove @Convention(Framework.PYTORCH) from TaggerTorch"})
