@@ -32,6 +32,13 @@ public @interface Embedding {
   int timesteps() default -1;
 
   /**
+   * {@return whether id 0 is padding to be masked, Keras {@code mask_zero}} The mask reaches the
+   * layers after it; in a functional model Keras prints the {@code not_equal (NotEqual)} row that
+   * computes it. {@code inputDim} must then count the padding id.
+   */
+  boolean maskZero() default false;
+
+  /**
    * {@return whether the layer's weights are trained, as Keras {@code layer.trainable}} {@code
    * false} freezes the layer (pretrained word vectors, the common case): its weights count as
    * non-trainable.

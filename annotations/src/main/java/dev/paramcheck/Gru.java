@@ -48,6 +48,14 @@ public @interface Gru {
   boolean returnSequences() default false;
 
   /**
+   * {@return whether the layer also returns its final states, Keras {@code return_state}} In a
+   * functional model the field then has several outputs: the output, then {@code h} (and {@code c}
+   * for an LSTM), each of {@code units}; other fields take them as {@code "field[1]"}, {@code
+   * "field[2]"}.
+   */
+  boolean returnState() default false;
+
+  /**
    * {@return whether the reset gate is applied after the recurrent matrix, Keras
    * {@code reset_after}} {@code true} (the default in Keras 2.3+, Keras 3 and the cuDNN
    * layout; PyTorch's {@code nn.GRU} counts the same way) keeps two bias vectors,

@@ -48,6 +48,14 @@ public @interface Lstm {
   boolean returnSequences() default false;
 
   /**
+   * {@return whether the layer also returns its final states, Keras {@code return_state}} In a
+   * functional model the field then has several outputs: the output, then {@code h} (and {@code c}
+   * for an LSTM), each of {@code units}; other fields take them as {@code "field[1]"}, {@code
+   * "field[2]"}.
+   */
+  boolean returnState() default false;
+
+  /**
    * {@return whether the layer's weights are trained, as Keras {@code layer.trainable}} {@code
    * false} freezes the layer (a pretrained layer): its weights count as non-trainable.
    */

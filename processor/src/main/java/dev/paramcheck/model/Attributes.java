@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The values of one annotation as the compiler read them, defaults included: {@link Integer},
- * {@link Long}, {@link Boolean}, {@link Double} or {@link String} (an enum constant by its name).
+ * {@link Long}, {@link Boolean}, {@link Double} or {@link String} (an enum constant by its name), or
+ * an unmodifiable {@link List} of these for an array attribute.
  * The shell has already checked each value's type against the annotation's; a missing value here
  * is a bug in paramcheck, not in the user's code.
  *
@@ -46,6 +47,16 @@ public record Attributes(Map<String, Object> values, Set<String> written) {
 
   public String text(String name) {
     return (String) value(name);
+  }
+
+  /** The values of an {@code int[]} attribute. */
+  public List<Integer> ints(String name) {
+    return ((List<?>) value(name)).stream().map(v -> ((Number) v).intValue()).toList();
+  }
+
+  /** The values of a {@code String[]} attribute. */
+  public List<String> strings(String name) {
+    return ((List<?>) value(name)).stream().map(String.class::cast).toList();
   }
 
   /** The value of an enum attribute, by constant name. */

@@ -48,9 +48,13 @@ final class Counting {
             problems.add(Declared.problem(d.at(), wrapperOf(d), inexpressible.refusal()));
             continue;
           }
-          Torch.Module module = (Torch.Module) torch;
-          type = module.module();
-          weights = module.parameters();
+          if (torch instanceof Torch.Module module) {
+            type = module.module();
+            weights = module.parameters();
+          } else {
+            type = ""; // no torch.nn module: no row in torchinfo's table
+            weights = List.of();
+          }
         } else {
           weights = w.layer().weights(w.input());
         }

@@ -198,6 +198,105 @@ public enum Message {
           + " recurrent kernel, bias), which would not fit in one class file"),
   WRITE_FAILED("write-failed", "cannot write %s: %s"),
 
+  // ------------------------------------------------------------------ functional models
+  FROM_WITHOUT_INPUT(
+      "from-without-input",
+      "@From on field '%s' connects layers, which needs a functional model: declare its inputs with"
+          + " @Input fields (for example @Input(features = 8) Object inputs;) before the layers"),
+  FROM_WITHOUT_LAYER(
+      "from-without-layer",
+      "@From on field '%s' names the inputs of a layer, but the field has no layer annotation: add"
+          + " one (%s), or remove @From"),
+  FROM_ON_INPUT(
+      "from-on-input",
+      "@From on field '%s': an @Input is where data enters the model and takes nothing; remove @From,"
+          + " or use a layer"),
+  FROM_UNKNOWN(
+      "from-unknown",
+      "@From(%s = \"%s\") on field '%s': %s; name a field of %s declared with a layer or @Input"
+          + " (%s)"),
+  FROM_BAD_REFERENCE(
+      "from-unknown",
+      "@From(%s = \"%s\") on field '%s' is not a field reference: write the field's name, or"
+          + " name[i] for its tensor i, such as \"encoder[1]\""),
+  FROM_INDEX(
+      "from-index",
+      "@From(%s = \"%s\") on field '%s': %s has %d output tensor(s) (%s), so the index must be from"
+          + " 0 to %d%s"),
+  FROM_CYCLE(
+      "from-cycle",
+      "@From(%s = \"%s\") on field '%s' closes a cycle: %s; a model's layers must form a graph"
+          + " from the inputs to the outputs, so take this input from an earlier layer"),
+  FROM_SELF(
+      "from-cycle",
+      "@From(%s = \"%s\") on field '%s' takes the layer's own output: take the output of another"
+          + " field"),
+  NOTHING_BEFORE(
+      "no-input",
+      "field '%s' takes the previous field's output, but it is the model's first field: declare"
+          + " @Input before it, or name its inputs with @From"),
+  INPUT_UNUSED(
+      "input-unused",
+      "@Input field '%s' is not used by any layer: connect it with @From on the layer that takes it,"
+          + " or remove it (Keras refuses a model input that no output depends on)"),
+  INPUT_SHAPE(
+      "invalid-value",
+      "@Input on field '%s': %s"),
+  BAD_VALUE(
+      "invalid-value",
+      "%s: %s"),
+  TOO_MANY_INPUTS(
+      "input-count",
+      "%s takes one input, but @From names %d (%s): take one, or merge them first with"
+          + " @Concatenate, @Add or another merge layer"),
+  MERGE_INPUT_COUNT(
+      "input-count",
+      "%s takes %s, but it gets %d (%s): name them in @From, in the order of the Keras call"),
+  MERGE_SHAPES(
+      "merge-shapes",
+      "%s cannot merge %s: %s"),
+  NO_INITIAL_STATE(
+      "initial-state",
+      "@From(initialState = ...) on field '%s': %s takes no initial state; only @SimpleRnn, @Lstm and"
+          + " @Gru (and @Bidirectional around them) do"),
+  INITIAL_STATE_COUNT(
+      "initial-state",
+      "@From(initialState = ...) on field '%s' passes %d state(s), but %s takes %d (%s): pass exactly"
+          + " those, in that order"),
+  INITIAL_STATE_SHAPE(
+      "initial-state",
+      "@From(initialState = \"%s\") on field '%s' is %s, but %s needs %s for this state (%s): take a"
+          + " state of %d units, or set units = %d"),
+  NOT_A_SEQUENCE_RANK(
+      "needs-sequence",
+      "%s needs a sequence (None, timesteps, features), but %s outputs %s: %s"),
+  UNKNOWN_LAST_AXIS(
+      "unknown-features",
+      "%s needs a known last axis to size its weights, but %s outputs %s: declare the size in @Input's"
+          + " shape"),
+  RESHAPE_INVALID(
+      "reshape",
+      "%s cannot reshape %s into %s: %s"),
+  PERMUTE_INVALID(
+      "permute",
+      "dims = %s on %s is not a permutation of 1..%d for its input %s: list each axis from 1 to %d"
+          + " once"),
+  IMAGE_NEEDED(
+      "needs-image",
+      "%s needs an image (None, height, width, channels), but %s outputs %s: start from"
+          + " @Input(shape = {height, width, channels})"),
+  WINDOW_TOO_LARGE(
+      "window-too-large",
+      "%s on %s leaves no output: %s; make it smaller, or use padding = SAME"),
+  TEXT_VECTORIZATION_INPUT(
+      "text-input",
+      "%s takes strings, but %s outputs %s: take an @Input(shape = {1}, dtype = \"string\")"),
+  VOCABULARY_TOO_SMALL(
+      Kind.WARNING,
+      "vocabulary",
+      "inputDim = %d on %s is smaller than maxTokens = %d of %s: token ids up to %d would be out of"
+          + " range; set inputDim = %d"),
+
   // ------------------------------------------------------------------ options and the processor
   INVALID_BUDGET_OPTION(
       "invalid-option",
@@ -224,6 +323,8 @@ public enum Message {
     ERROR,
     /** An exceeded budget: an error, or a warning with {@code -Aparamcheck.budget=warning}. */
     BUDGET,
+    /** A warning: the model counts, but something in it is likely a mistake. */
+    WARNING,
     /** Information, never a warning that {@code -Werror} would fail on. */
     NOTE
   }

@@ -34,16 +34,35 @@ public final class ModelChecker {
     }
     problems.addAll(declared.wrappers());
     Settings settings = Settings.of(model, convention);
-    ShapeWalk.Result walk = ShapeWalk.walk(declared.layers());
-    problems.addAll(walk.problems());
-    Counting.Result counting = Counting.count(model, settings, walk.walked());
+    boolean functional = Graph.isFunctional(declared.layers());
+    List<ShapeWalk.Walked> walked;
+    boolean complete;
+    Graph.Result graph = null;
+    if (functional) {
+      graph = Graph.walk(model, declared.layers());
+      problems.addAll(graph.problems());
+      walked = graph.walked();
+      complete = graph.complete();
+    } else {
+      problems.addAll(fromWithoutInput(model));
+      ShapeWalk.Result walk = ShapeWalk.walk(declared.layers());
+      problems.addAll(walk.problems());
+      walked = walk.walked();
+      complete = walk instanceof ShapeWalk.Result.Complete;
+    }
+    Counting.Result counting = Counting.count(model, settings, walked);
     problems.addAll(counting.problems());
     problems.addAll(ConstantNames.check(model, counting.layers()));
     problems.addAll(Budgets.checkLayers(model, budgets.budgets(), counting.layers()));
-    boolean countable = walk instanceof ShapeWalk.Result.Complete
-        && problems.stream().allMatch(p -> p.message().kind() == Message.Kind.BUDGET);
+    boolean countable = complete && problems.stream().allMatch(p -> p.message().kind() != Message.Kind.ERROR);
     if (!countable || !(counting instanceof Counting.Result.Counted counted)) {
       return new Analysis(problems, Optional.empty());
+    }
+    Optional<Functional> rows = Optional.empty();
+    if (graph != null) {
+      java.util.Map<String, Long> params = new java.util.HashMap<>();
+      counted.layers().forEach(c -> params.put(c.declared().name(), c.summary().params()));
+      rows = Optional.of(Functional.of(graph.nodes(), params));
     }
     ModelSummary summary = new ModelSummary(
         model.name(),
@@ -54,10 +73,24 @@ public final class ModelChecker {
         counted.bytes(),
         counted.trainableBytes(),
         counted.macs(),
-        List.of());
+        List.of(),
+        rows);
     Budgets.Checked checked = Budgets.checkModel(model, budgets.budgets(), summary);
     problems.addAll(checked.problems());
-    boolean stillCountable = checked.problems().stream().allMatch(p -> p.message().kind() == Message.Kind.BUDGET);
+    boolean stillCountable = checked.problems().stream().allMatch(p -> p.message().kind() != Message.Kind.ERROR);
     return new Analysis(problems, stillCountable ? Optional.of(summary.withBudgets(checked.uses())) : Optional.empty());
+  }
+
+  /** {@code @From} in a model without {@code @Input}: each one is an error, the layers are still walked. */
+  private static List<Problem> fromWithoutInput(ModelDeclaration model) {
+    List<Problem> problems = new ArrayList<>(0);
+    for (int i = 0; i < model.members().size(); i++) {
+      Member m = model.members().get(i);
+      int from = Placement.indexOf(m, "From");
+      if (from >= 0 && !m.isClass()) {
+        problems.add(Problem.of(Message.FROM_WITHOUT_INPUT, Site.annotation(i, from), m.name()));
+      }
+    }
+    return problems;
   }
 }

@@ -26,4 +26,14 @@ public final class Names {
     }
     return out.toString();
   }
+
+  /**
+   * Keras's {@code naming.to_snake_case}: {@code GetItem} to {@code get_item}, {@code Conv2D} to
+   * {@code conv2d}, {@code LSTM} to {@code lstm}, the prefix of Keras's automatic names.
+   */
+  public static String snake(String className) {
+    String name = className.replaceAll("\\W+", "");
+    name = name.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
+    return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+  }
 }

@@ -65,6 +65,11 @@ final class Placement {
                 LayerKinds.layerAnnotations(), name));
           }
         }
+        int from = indexOf(m, "From");
+        if (from >= 0) {
+          problems.add(Problem.of(
+              Message.FROM_WITHOUT_LAYER, Site.annotation(i, from), m.name(), LayerKinds.layerAnnotations()));
+        }
         int precision = indexOf(m, "Precision");
         if (precision >= 0) {
           problems.add(Problem.of(Message.PRECISION_WITHOUT_LAYER, Site.annotation(i, precision), m.name()));

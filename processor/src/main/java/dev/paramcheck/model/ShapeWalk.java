@@ -78,7 +78,7 @@ final class ShapeWalk {
       } else {
         input = previous;
         if (layer instanceof ModelInput asserted) {
-          checkAssertions(d, asserted, before, input);
+          problems.addAll(checkAssertions(d, asserted, before, input));
         }
         if (layer.needsSequence() && !input.sequence()) {
           problems.add(Problem.of(
@@ -120,7 +120,8 @@ final class ShapeWalk {
   }
 
   /** {@code features} and {@code timesteps} written on a later layer must match its input. */
-  private void checkAssertions(Declared d, ModelInput asserted, String before, Shape input) {
+  static List<Problem> checkAssertions(Declared d, ModelInput asserted, String before, Shape input) {
+    List<Problem> problems = new ArrayList<>(0);
     OptionalInt features = asserted.features();
     Site site = Site.annotation(d.at().member(), d.at().annotation());
     if (features.isPresent() && features.getAsInt() != input.features()) {
@@ -144,5 +145,6 @@ final class ShapeWalk {
       problems.add(Problem.of(
           Message.TIMESTEPS_MISMATCH, site.at("timesteps"), timesteps.getAsInt(), d.ref(), before, input, fix));
     }
+    return problems;
   }
 }

@@ -1,6 +1,7 @@
 package dev.paramcheck.processor;
 
 import dev.paramcheck.Convention;
+import dev.paramcheck.From;
 import dev.paramcheck.MacBudget;
 import dev.paramcheck.ParamBudget;
 import dev.paramcheck.Precision;
@@ -29,6 +30,7 @@ final class Annotations {
     all.add(SizeBudget.class);
     all.add(MacBudget.class);
     all.add(Precision.class);
+    all.add(From.class);
     all.add(Convention.class);
     Map<String, String> ours = new LinkedHashMap<>();
     for (Class<? extends Annotation> a : all) {

@@ -134,6 +134,20 @@ final class ModelReader {
   /** The value as plain Java, if it has the attribute's type; otherwise javac has reported it. */
   private static Object value(TypeMirror type, Object value) throws JavacReported {
     TypeKind kind = type.getKind();
+    if (kind == TypeKind.ARRAY) {
+      if (!(value instanceof List<?> elements)) {
+        throw new JavacReported();
+      }
+      TypeMirror component = ((javax.lang.model.type.ArrayType) type).getComponentType();
+      List<Object> values = new ArrayList<>(elements.size());
+      for (Object element : elements) {
+        if (!(element instanceof AnnotationValue v)) {
+          throw new JavacReported();
+        }
+        values.add(value(component, v.getValue()));
+      }
+      return List.copyOf(values);
+    }
     boolean fits = switch (kind) {
       case INT -> value instanceof Integer;
       case LONG -> value instanceof Long || value instanceof Integer; // some compilers keep an int literal's type

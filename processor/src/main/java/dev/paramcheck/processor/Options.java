@@ -53,7 +53,7 @@ final class Options {
     List<Invalid> problems = new ArrayList<>();
     Diagnostic.Kind budgetKind = either(options, BUDGET, "error", Diagnostic.Kind.ERROR,
         "warning", Diagnostic.Kind.WARNING, Message.INVALID_BUDGET_OPTION, problems);
-    int tableWidth = SummaryTable.DEFAULT_WIDTH;
+    int tableWidth = 0; // Keras's default for the table's layout
     String width = options.get(TABLE_WIDTH);
     if (width != null) {
       try {
@@ -65,7 +65,7 @@ final class Options {
         problems.add(new Invalid(
             Message.INVALID_WIDTH_OPTION,
             List.of(TABLE_WIDTH, width, SummaryTable.MIN_WIDTH, SummaryTable.MAX_WIDTH, SummaryTable.DEFAULT_WIDTH)));
-        tableWidth = SummaryTable.DEFAULT_WIDTH;
+        tableWidth = 0;
       }
     }
     Framework convention = either(options, CONVENTION, "keras", Framework.KERAS,
@@ -107,7 +107,10 @@ final class Options {
     return records;
   }
 
-  /** The summary table's line length. */
+  /**
+   * The summary table's line length, or 0 for Keras's default in a terminal: 88 for a sequential
+   * model or a functional chain, 108 for a functional model printed with "Connected to".
+   */
   int tableWidth() {
     return tableWidth;
   }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -154,13 +155,7 @@ final class RecordWriter {
     for (Map.Entry<String, Object> e : layer.written().attributes().entries()) {
       Object v = e.getValue();
       json.name(e.getKey());
-      if (v instanceof Number n) {
-        json.value(n);
-      } else if (v instanceof Boolean b) {
-        json.value(b.booleanValue());
-      } else {
-        json.value(String.valueOf(v));
-      }
+      value(json, v);
     }
     json.endObject();
     json.name("outputShape").value(layer.output().toString());
@@ -176,10 +171,33 @@ final class RecordWriter {
       json.name("key").value(w.key());
       json.name("count").value(w.count());
       json.name("trainable").value(w.trainable());
+      if (w.present()) {
+        json.name("shape").beginArray();
+        for (long d : w.shape()) {
+          json.value(d);
+        }
+        json.endArray();
+      }
       json.endObject();
     }
     json.endArray();
     json.endObject();
+  }
+
+  private static void value(JsonWriter json, Object v) throws IOException {
+    if (v instanceof Number n) {
+      json.value(n);
+    } else if (v instanceof Boolean b) {
+      json.value(b.booleanValue());
+    } else if (v instanceof List<?> list) {
+      json.beginArray();
+      for (Object element : list) {
+        value(json, element);
+      }
+      json.endArray();
+    } else {
+      json.value(String.valueOf(v));
+    }
   }
 
   private static void optional(JsonWriter json, OptionalLong value) throws IOException {

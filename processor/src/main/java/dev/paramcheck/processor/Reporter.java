@@ -42,11 +42,24 @@ final class Reporter {
     print(kind(problem.message()), problem.text(), location.element(), mirror, value);
   }
 
-  /** The value written for {@code name}, or null when the default applies (then the mirror is underlined). */
+  /**
+   * The value written for {@code name}, or null when the default applies (then the mirror is
+   * underlined). {@code name[i]} is element {@code i} of an array value, such as one of {@code
+   * @From}'s fields.
+   */
   private static AnnotationValue explicit(AnnotationMirror mirror, String name) {
+    int bracket = name.indexOf('[');
+    String attribute = bracket < 0 ? name : name.substring(0, bracket);
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(name)) {
-        return e.getValue();
+      if (e.getKey().getSimpleName().contentEquals(attribute)) {
+        AnnotationValue value = e.getValue();
+        if (bracket >= 0 && value.getValue() instanceof java.util.List<?> elements) {
+          int index = Integer.parseInt(name.substring(bracket + 1, name.length() - 1));
+          if (index < elements.size() && elements.get(index) instanceof AnnotationValue element) {
+            return element;
+          }
+        }
+        return value;
       }
     }
     return null;
@@ -56,6 +69,7 @@ final class Reporter {
     return switch (message.kind()) {
       case ERROR -> Diagnostic.Kind.ERROR;
       case BUDGET -> options.budgetKind();
+      case WARNING -> Diagnostic.Kind.WARNING;
       case NOTE -> Diagnostic.Kind.NOTE;
     };
   }

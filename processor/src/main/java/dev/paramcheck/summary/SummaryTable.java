@@ -162,7 +162,7 @@ public final class SummaryTable {
   }
 
   /** A footer line as Keras prints it: the count and the weights' size at their dtypes. */
-  private static void footer(StringBuilder out, String label, long params, long bytes) {
+  static void footer(StringBuilder out, String label, long params, long bytes) {
     out.append(' ').append(label).append(": ").append(Numbers.grouped(params))
         .append(" (").append(Numbers.kerasSize(bytes)).append(")\n");
   }

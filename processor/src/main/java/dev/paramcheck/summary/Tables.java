@@ -14,10 +14,15 @@ public final class Tables {
 
   private Tables() {}
 
-  /** The table in the model's convention; {@code width} is Keras's line length. */
+  /**
+   * The table in the model's convention; {@code width} is Keras's line length, or 0 for Keras's
+   * default in a terminal (88, or 108 for a functional model's four columns).
+   */
   public static String render(ModelSummary summary, int width) {
     return switch (summary.convention()) {
-      case KERAS -> SummaryTable.render(summary, width);
+      case KERAS -> summary.functional().isPresent()
+          ? FunctionalTable.render(summary, width)
+          : SummaryTable.render(summary, width == 0 ? SummaryTable.DEFAULT_WIDTH : width);
       case PYTORCH -> torchinfo(summary);
     };
   }
@@ -32,6 +37,9 @@ public final class Tables {
     List<TorchinfoTable.Row> rows = new ArrayList<>(summary.layers().size());
     boolean concrete = summary.macs().isPresent();
     for (LayerSummary layer : summary.layers()) {
+      if (layer.type().isEmpty()) {
+        continue; // a merge, reshape or function: no torch.nn module
+      }
       List<Long> shape = torchShape(layer.output());
       concrete &= shape != null;
       rows.add(new TorchinfoTable.Row(layer.type(), shape, layer.params(), layer.trainable() > 0));
@@ -55,7 +63,7 @@ public final class Tables {
     long inputElements = elements(first.input());
     // an Embedding takes int64 token ids; any other first layer takes values at its precision
     long inputBytes = first.kerasClass().equals("Embedding")
-        ? Math.multiplyExact(inputElements / first.input().features(), 8)
+        ? Math.multiplyExact(inputElements, 8)
         : Math.multiplyExact(inputElements, first.dtype().bits() / 8);
     long forwardBackward = 0;
     for (LayerSummary layer : summary.layers()) {
@@ -68,15 +76,18 @@ public final class Tables {
         summary.macs().getAsLong(), Math.addExact(inputBytes, STORAGE_OVERHEAD), forwardBackward, summary.totalBytes());
   }
 
-  /** {@code [1, T, F]} or {@code [1, F]}; null when the length is unknown. */
+  /** {@code [1, T, F]}, {@code [1, F]} or any other rank with batch 1; null when a size is unknown. */
   private static List<Long> torchShape(Shape shape) {
-    if (!shape.sequence()) {
-      return List.of(1L, shape.features());
+    if (shape.elements().isEmpty()) {
+      return null;
     }
-    return shape.timesteps().isPresent() ? List.of(1L, shape.timesteps().getAsLong(), shape.features()) : null;
+    List<Long> dims = new ArrayList<>(shape.rank() + 1);
+    dims.add(1L);
+    dims.addAll(shape.dims());
+    return dims;
   }
 
   private static long elements(Shape shape) {
-    return shape.sequence() ? Math.multiplyExact(shape.timesteps().orElseThrow(), shape.features()) : shape.features();
+    return shape.elements().orElseThrow();
   }
 }

@@ -40,9 +40,9 @@ public record BatchNormalizationLayer(boolean center, boolean scale, boolean tra
   public List<Weight> weights(Shape input) {
     long f = input.features();
     return List.of(
-        new Weight("GAMMA", scale ? f : 0, trainable),
-        new Weight("BETA", center ? f : 0, trainable),
-        new Weight("MOVING_MEAN", f, false),
-        new Weight("MOVING_VARIANCE", f, false));
+        Weight.optional("GAMMA", scale, trainable, f),
+        Weight.optional("BETA", center, trainable, f),
+        Weight.of("MOVING_MEAN", false, f),
+        Weight.of("MOVING_VARIANCE", false, f));
   }
 }

@@ -46,6 +46,20 @@ public record BidirectionalLayer(Recurrent inner, Merge merge) implements Wrappe
     return one;
   }
 
+  /** The forward layer's states, then the backward layer's. */
+  @Override
+  public List<Shape> states(Shape input) {
+    List<Shape> both = new ArrayList<>(inner.states(input));
+    both.addAll(inner.states(input));
+    return both;
+  }
+
+  /** With {@code returnState}: the forward states, then the backward ones, after the output. */
+  @Override
+  public List<Shape> extraOutputs(Shape input) {
+    return inner.returnState() ? states(input) : List.of();
+  }
+
   @Override
   public List<Weight> weights(Shape input) {
     List<Weight> one = inner.weights(input);

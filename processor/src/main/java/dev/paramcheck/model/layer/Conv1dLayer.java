@@ -95,10 +95,9 @@ public record Conv1dLayer(
 
   @Override
   public List<Weight> weights(Shape input) {
-    long perFilter = Math.multiplyExact((long) kernelSize, input.features() / groups);
     return List.of(
-        new Weight("KERNEL", Math.multiplyExact(perFilter, filters), trainable),
-        new Weight("BIAS", useBias ? filters : 0, trainable));
+        Weight.of("KERNEL", trainable, kernelSize, input.features() / groups, filters),
+        Weight.optional("BIAS", useBias, trainable, filters));
   }
 
   @Override
@@ -112,8 +111,10 @@ public record Conv1dLayer(
    */
   @Override
   public Torch torch(Shape input, Context context) {
-    List<Weight> keras = weights(input);
-    return Torch.module("Conv1d", keras.get(0).renamed("WEIGHT"), keras.get(1));
+    return Torch.module(
+        "Conv1d",
+        Weight.of("WEIGHT", trainable, filters, input.features() / groups, kernelSize),
+        Weight.optional("BIAS", useBias, trainable, filters));
   }
 
   @Override

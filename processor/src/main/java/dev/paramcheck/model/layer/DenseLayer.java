@@ -57,8 +57,8 @@ public record DenseLayer(int units, OptionalInt features, OptionalInt timesteps,
   @Override
   public List<Weight> weights(Shape input) {
     return List.of(
-        new Weight("KERNEL", Math.multiplyExact(input.features(), units), trainable),
-        new Weight("BIAS", useBias ? units : 0, trainable));
+        Weight.of("KERNEL", trainable, input.features(), units),
+        Weight.optional("BIAS", useBias, trainable, units));
   }
 
   @Override
@@ -71,8 +71,8 @@ public record DenseLayer(int units, OptionalInt features, OptionalInt timesteps,
   public Torch torch(Shape input, Context context) {
     return Torch.module(
         "Linear",
-        new Weight("WEIGHT", Math.multiplyExact(input.features(), units), trainable),
-        new Weight("BIAS", useBias ? units : 0, trainable));
+        Weight.of("WEIGHT", trainable, units, input.features()),
+        Weight.optional("BIAS", useBias, trainable, units));
   }
 
   @Override

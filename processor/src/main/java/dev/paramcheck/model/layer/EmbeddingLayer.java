@@ -10,14 +10,16 @@ import java.util.OptionalInt;
 /**
  * Keras {@code Embedding(input_dim, output_dim)}: one {@code embeddings} matrix of {@code inputDim
  * * outputDim} (keras/src/layers/core/embedding.py, {@code build()}: {@code shape=(self.input_dim,
- * self.output_dim)}). It takes integer token ids, so it is always the first layer; the ids are
- * modelled as a sequence of one feature.
+ * self.output_dim)}). It takes integer token ids: in a sequential model it is the first layer, whose
+ * ids are {@code (None, timesteps)}; in a functional model it takes any tensor of ids and adds an
+ * axis of {@code outputDim}.
  */
-public record EmbeddingLayer(int inputDim, int outputDim, OptionalInt timesteps, boolean trainable)
+public record EmbeddingLayer(int inputDim, int outputDim, OptionalInt timesteps, boolean maskZero, boolean trainable)
     implements Layer, ModelInput {
   static EmbeddingLayer from(Attributes a) {
     return new EmbeddingLayer(
-        a.integer("inputDim"), a.integer("outputDim"), a.ifWritten("timesteps"), a.flag("trainable"));
+        a.integer("inputDim"), a.integer("outputDim"), a.ifWritten("timesteps"), a.flag("maskZero"),
+        a.flag("trainable"));
   }
 
   @Override
@@ -51,26 +53,26 @@ public record EmbeddingLayer(int inputDim, int outputDim, OptionalInt timesteps,
 
   @Override
   public Step input(Context context) {
-    return Step.of(Shape.sequence(length(), 1));
+    return Step.of(Shape.of(length().orElse(Shape.UNKNOWN)));
   }
 
   @Override
   public Step output(Shape input, Context context) {
-    if (context.position() > 1) {
+    if (context.position() > 1 && !context.functional()) {
       return Step.refuse(Message.EMBEDDING_NOT_FIRST, null, context.ref(), context.position(), context.previous());
     }
-    return Step.of(Shape.sequence(input.timesteps(), outputDim));
+    return Step.of(input.append(outputDim));
   }
 
   @Override
   public List<Weight> weights(Shape input) {
-    return List.of(new Weight("EMBEDDINGS", Math.multiplyExact((long) inputDim, outputDim), trainable));
+    return List.of(Weight.of("EMBEDDINGS", trainable, inputDim, outputDim));
   }
 
   /** {@code torch.nn.Embedding(inputDim, outputDim)}: {@code weight (inputDim, outputDim)}. */
   @Override
   public Torch torch(Shape input, Context context) {
-    return Torch.module("Embedding", new Weight("WEIGHT", Math.multiplyExact((long) inputDim, outputDim), trainable));
+    return Torch.module("Embedding", Weight.of("WEIGHT", trainable, inputDim, outputDim));
   }
 
   @Override

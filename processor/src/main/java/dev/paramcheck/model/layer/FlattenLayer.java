@@ -32,16 +32,16 @@ public record FlattenLayer() implements Layer {
 
   @Override
   public Step output(Shape input, Context context) {
-    if (!input.sequence()) {
+    if (input.vector()) {
       return Step.of(input);
     }
-    if (input.timesteps().isEmpty()) {
-      return Step.refuse(
-          Message.UNKNOWN_LENGTH, null, context.ref(), input, context.previous(),
-          "or use @GlobalAveragePooling1d or @GlobalMaxPooling1d, which need no length");
-    }
     try {
-      return Step.of(Shape.vector(Math.multiplyExact(input.timesteps().getAsLong(), input.features())));
+      if (input.elements().isEmpty()) {
+        return Step.refuse(
+            Message.UNKNOWN_LENGTH, null, context.ref(), input, context.previous(),
+            "or use @GlobalAveragePooling1d or @GlobalMaxPooling1d, which need no length");
+      }
+      return Step.of(Shape.vector(input.elements().getAsLong()));
     } catch (ArithmeticException overflow) {
       return Step.refuse(Message.SHAPE_OVERFLOW, null, context.ref(), input);
     }

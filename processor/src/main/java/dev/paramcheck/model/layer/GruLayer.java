@@ -5,12 +5,12 @@ import java.util.OptionalInt;
 
 /** Keras {@code GRU(units)}: three gates; with {@code reset_after} ({@code GRUCell.build()}: {@code bias_shape = (2, 3 * self.units)}) two bias vectors. */
 public record GruLayer(
-    int units, OptionalInt features, OptionalInt timesteps, boolean useBias, boolean returnSequences,
+    int units, OptionalInt features, OptionalInt timesteps, boolean useBias, boolean returnSequences, boolean returnState,
     boolean trainable, boolean resetAfter) implements Recurrent {
   static GruLayer from(Attributes a) {
     return new GruLayer(
         a.integer("units"), a.ifWritten("features"), a.ifWritten("timesteps"), a.flag("useBias"),
-        a.flag("returnSequences"), a.flag("trainable"), a.flag("resetAfter"));
+        a.flag("returnSequences"), a.flag("returnState"), a.flag("trainable"), a.flag("resetAfter"));
   }
 
   @Override

@@ -24,7 +24,20 @@ public sealed interface Layer
         MaskingLayer,
         ActivationLayer,
         GaussianNoiseLayer,
-        Wrapper {
+        Wrapper,
+        InputLayer,
+        MultiInput,
+        OpLayer,
+        ReshapeLayer,
+        PermuteLayer,
+        LambdaLayer,
+        TextVectorizationLayer,
+        Conv2dLayer,
+        Pooling2d,
+        GlobalPooling2d,
+        ZeroPadding1dLayer,
+        Cropping1dLayer,
+        UpSampling1dLayer {
 
   /** The Keras class shown in the table, such as {@code LSTM}. */
   String kerasClass();
@@ -52,6 +65,27 @@ public sealed interface Layer
 
   /** The output for {@code input}, or why this layer cannot take it. */
   Step output(Shape input, Context context);
+
+  /**
+   * The initial states it takes in a functional model ({@code initial_state=[...]}), in order, for
+   * {@code input}; empty for a layer that takes none.
+   */
+  default List<Shape> states(Shape input) {
+    return List.of();
+  }
+
+  /** The tensors it returns after its output, such as the final states with {@code returnState}. */
+  default List<Shape> extraOutputs(Shape input) {
+    return List.of();
+  }
+
+  /**
+   * Whether it needs the size of its input's last axis: a layer whose weights depend on it. A
+   * functional model's input may leave it unknown ({@code -1}).
+   */
+  default boolean needsFeatures() {
+    return !weights(Shape.of(1)).equals(weights(Shape.of(2)));
+  }
 
   /**
    * The weights in Keras's order for {@code input}, each with its size; empty for a layer without

@@ -1,6 +1,28 @@
 package dev.paramcheck.model.layer;
 
 import dev.paramcheck.Activation;
+import dev.paramcheck.Input;
+import dev.paramcheck.Concatenate;
+import dev.paramcheck.Add;
+import dev.paramcheck.Subtract;
+import dev.paramcheck.Multiply;
+import dev.paramcheck.Average;
+import dev.paramcheck.Maximum;
+import dev.paramcheck.Minimum;
+import dev.paramcheck.Dot;
+import dev.paramcheck.Op;
+import dev.paramcheck.Reshape;
+import dev.paramcheck.Permute;
+import dev.paramcheck.Lambda;
+import dev.paramcheck.TextVectorization;
+import dev.paramcheck.Conv2d;
+import dev.paramcheck.MaxPooling2d;
+import dev.paramcheck.AveragePooling2d;
+import dev.paramcheck.GlobalMaxPooling2d;
+import dev.paramcheck.GlobalAveragePooling2d;
+import dev.paramcheck.ZeroPadding1d;
+import dev.paramcheck.Cropping1d;
+import dev.paramcheck.UpSampling1d;
 import dev.paramcheck.AveragePooling1d;
 import dev.paramcheck.BatchNormalization;
 import dev.paramcheck.Bidirectional;
@@ -84,7 +106,29 @@ public final class LayerKinds {
       new Kind(RepeatVector.class, RepeatVectorLayer.class, RepeatVectorLayer::from),
       new Kind(Masking.class, MaskingLayer.class, MaskingLayer::from),
       new Kind(Activation.class, ActivationLayer.class, ActivationLayer::from),
-      new Kind(GaussianNoise.class, GaussianNoiseLayer.class, GaussianNoiseLayer::from));
+      new Kind(GaussianNoise.class, GaussianNoiseLayer.class, GaussianNoiseLayer::from),
+      new Kind(Input.class, InputLayer.class, InputLayer::from),
+      new Kind(Concatenate.class, ConcatenateLayer.class, ConcatenateLayer::from),
+      new Kind(Add.class, AddLayer.class, AddLayer::from),
+      new Kind(Subtract.class, SubtractLayer.class, SubtractLayer::from),
+      new Kind(Multiply.class, MultiplyLayer.class, MultiplyLayer::from),
+      new Kind(Average.class, AverageLayer.class, AverageLayer::from),
+      new Kind(Maximum.class, MaximumLayer.class, MaximumLayer::from),
+      new Kind(Minimum.class, MinimumLayer.class, MinimumLayer::from),
+      new Kind(Dot.class, DotLayer.class, DotLayer::from),
+      new Kind(Op.class, OpLayer.class, OpLayer::from),
+      new Kind(Reshape.class, ReshapeLayer.class, ReshapeLayer::from),
+      new Kind(Permute.class, PermuteLayer.class, PermuteLayer::from),
+      new Kind(Lambda.class, LambdaLayer.class, LambdaLayer::from),
+      new Kind(TextVectorization.class, TextVectorizationLayer.class, TextVectorizationLayer::from),
+      new Kind(Conv2d.class, Conv2dLayer.class, Conv2dLayer::from),
+      new Kind(MaxPooling2d.class, MaxPooling2dLayer.class, MaxPooling2dLayer::from),
+      new Kind(AveragePooling2d.class, AveragePooling2dLayer.class, AveragePooling2dLayer::from),
+      new Kind(GlobalMaxPooling2d.class, GlobalMaxPooling2dLayer.class, GlobalMaxPooling2dLayer::from),
+      new Kind(GlobalAveragePooling2d.class, GlobalAveragePooling2dLayer.class, GlobalAveragePooling2dLayer::from),
+      new Kind(ZeroPadding1d.class, ZeroPadding1dLayer.class, ZeroPadding1dLayer::from),
+      new Kind(Cropping1d.class, Cropping1dLayer.class, Cropping1dLayer::from),
+      new Kind(UpSampling1d.class, UpSampling1dLayer.class, UpSampling1dLayer::from));
 
   /** Every wrapper, in the order they wrap when both are written. */
   public static final List<Wrapper> WRAPPERS = List.of(

@@ -38,6 +38,6 @@ public record LayerNormalizationLayer(boolean center, boolean scale, boolean tra
   @Override
   public List<Weight> weights(Shape input) {
     long f = input.features();
-    return List.of(new Weight("GAMMA", scale ? f : 0, trainable), new Weight("BETA", center ? f : 0, trainable));
+    return List.of(Weight.optional("GAMMA", scale, trainable, f), Weight.optional("BETA", center, trainable, f));
   }
 }

@@ -5,12 +5,12 @@ import java.util.OptionalInt;
 
 /** Keras {@code LSTM(units)}: four gates (input, forget, cell, output) in one kernel, {@code LSTMCell.build()}. */
 public record LstmLayer(
-    int units, OptionalInt features, OptionalInt timesteps, boolean useBias, boolean returnSequences,
+    int units, OptionalInt features, OptionalInt timesteps, boolean useBias, boolean returnSequences, boolean returnState,
     boolean trainable) implements Recurrent {
   static LstmLayer from(Attributes a) {
     return new LstmLayer(
         a.integer("units"), a.ifWritten("features"), a.ifWritten("timesteps"), a.flag("useBias"),
-        a.flag("returnSequences"), a.flag("trainable"));
+        a.flag("returnSequences"), a.flag("returnState"), a.flag("trainable"));
   }
 
   @Override

@@ -34,10 +34,9 @@ public sealed interface Normalization extends Layer permits BatchNormalizationLa
           "torch.nn." + torchModule() + " has both weight and bias (affine) or neither",
           "set center and scale alike"));
     }
-    long f = scale() ? input.features() : 0;
     return Torch.module(
         torchModule(),
-        new dev.paramcheck.model.Weight("WEIGHT", f, trainable()),
-        new dev.paramcheck.model.Weight("BIAS", f, trainable()));
+        dev.paramcheck.model.Weight.optional("WEIGHT", scale(), trainable(), input.features()),
+        dev.paramcheck.model.Weight.optional("BIAS", scale(), trainable(), input.features()));
   }
 }

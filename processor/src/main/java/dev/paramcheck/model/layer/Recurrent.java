@@ -16,6 +16,24 @@ public sealed interface Recurrent extends Layer, ModelInput permits SimpleRnnLay
 
   boolean returnSequences();
 
+  /** Whether it also returns its final states ({@code return_state}). */
+  boolean returnState();
+
+  /** The states it keeps: {@code h}, and {@code c} for an LSTM. */
+  default int stateCount() {
+    return gates() == 4 ? 2 : 1;
+  }
+
+  @Override
+  default List<Shape> states(Shape input) {
+    return java.util.Collections.nCopies(stateCount(), Shape.vector(units()));
+  }
+
+  @Override
+  default List<Shape> extraOutputs(Shape input) {
+    return returnState() ? states(input) : List.of();
+  }
+
   boolean trainable();
 
   /** Gates, each with its own kernel, recurrent kernel and bias: 1, 4 (LSTM) or 3 (GRU). */
@@ -45,9 +63,11 @@ public sealed interface Recurrent extends Layer, ModelInput permits SimpleRnnLay
   default List<Weight> weights(Shape input) {
     long gateUnits = (long) gates() * units();
     return List.of(
-        new Weight("KERNEL", Math.multiplyExact(input.features(), gateUnits), trainable()),
-        new Weight("RECURRENT_KERNEL", Math.multiplyExact((long) units(), gateUnits), trainable()),
-        new Weight("BIAS", useBias() ? biasVectors() * gateUnits : 0, trainable()));
+        Weight.of("KERNEL", trainable(), input.features(), gateUnits),
+        Weight.of("RECURRENT_KERNEL", trainable(), units(), gateUnits),
+        biasVectors() == 1
+            ? Weight.optional("BIAS", useBias(), trainable(), gateUnits)
+            : Weight.optional("BIAS", useBias(), trainable(), biasVectors(), gateUnits));
   }
 
   /** The {@code torch.nn} module: {@code RNN}, {@code LSTM} or {@code GRU}. */
@@ -69,10 +89,10 @@ public sealed interface Recurrent extends Layer, ModelInput permits SimpleRnnLay
     long bias = useBias() ? gateUnits : 0;
     return Torch.module(
         torchModule(),
-        new Weight("WEIGHT_IH_L0", Math.multiplyExact(gateUnits, input.features()), trainable()),
-        new Weight("WEIGHT_HH_L0", Math.multiplyExact(gateUnits, (long) units()), trainable()),
-        new Weight("BIAS_IH_L0", bias, trainable()),
-        new Weight("BIAS_HH_L0", bias, trainable()));
+        Weight.of("WEIGHT_IH_L0", trainable(), gateUnits, input.features()),
+        Weight.of("WEIGHT_HH_L0", trainable(), gateUnits, units()),
+        Weight.optional("BIAS_IH_L0", useBias(), trainable(), gateUnits),
+        Weight.optional("BIAS_HH_L0", useBias(), trainable(), gateUnits));
   }
 
   @Override

@@ -5,12 +5,12 @@ import java.util.OptionalInt;
 
 /** Keras {@code SimpleRNN(units)}: one gate, {@code SimpleRNNCell.build()}. */
 public record SimpleRnnLayer(
-    int units, OptionalInt features, OptionalInt timesteps, boolean useBias, boolean returnSequences,
+    int units, OptionalInt features, OptionalInt timesteps, boolean useBias, boolean returnSequences, boolean returnState,
     boolean trainable) implements Recurrent {
   static SimpleRnnLayer from(Attributes a) {
     return new SimpleRnnLayer(
         a.integer("units"), a.ifWritten("features"), a.ifWritten("timesteps"), a.flag("useBias"),
-        a.flag("returnSequences"), a.flag("trainable"));
+        a.flag("returnSequences"), a.flag("returnState"), a.flag("trainable"));
   }
 
   @Override

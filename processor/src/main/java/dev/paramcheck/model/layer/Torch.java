@@ -15,6 +15,12 @@ public sealed interface Torch {
    */
   record Module(String module, List<Weight> parameters) implements Torch {}
 
+  /**
+   * A layer that is no {@code torch.nn} module: a merge, a reshape or a function applied in {@code
+   * forward()}. It has no parameters and no row in torchinfo's table.
+   */
+  record NoModule() implements Torch {}
+
   /** A Keras option PyTorch has no equivalent for. */
   record Inexpressible(Refusal refusal) implements Torch {}
 
