@@ -52,8 +52,10 @@ final class Expected {
       return record.annotation();
     }
 
+    /** Keras's records name the wrapper; PyTorch's keep LSTM and name the weights _REVERSE. */
     boolean bidirectional() {
-      return record.kerasClass().equals("Bidirectional");
+      return record.kerasClass().equals("Bidirectional") || record.weights().stream()
+          .anyMatch(w -> w.key().endsWith("_REVERSE") || w.key().startsWith("BACKWARD_"));
     }
 
     long attr(String key, long dflt) {
