@@ -35,7 +35,8 @@ public final class Main {
       "",
       "exit codes: 0 ok, 1 check failed, 2 bad usage or input",
       "",
-      "Checking model files against their declarations: verify-artifacts --help");
+      "Checking model files against their declarations: verify-artifacts --help",
+      "Writing a declaration from a model file: import --help");
 
   private Main() {}
 
@@ -49,6 +50,10 @@ public final class Main {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length > 0 && args[0].equals("verify-artifacts")) {
       return dev.paramcheck.report.artifact.ArtifactCommands.verifyArtifacts(
+          java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    if (args.length > 0 && args[0].equals("import")) {
+      return dev.paramcheck.report.artifact.ArtifactCommands.importModel(
           java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     try {

@@ -32,7 +32,74 @@ public final class ArtifactCommands {
       "",
       "exit codes: 0 every file agrees, 1 a file disagrees, 2 bad usage or input");
 
+  static final String IMPORT_USAGE = String.join("\n",
+      "usage: java -jar paramcheck-report.jar import MODEL_FILE --class com.acme.Tagger [--out DIR]",
+      "",
+      "Writes the annotated Java class for a Keras config (.keras, .h5, TensorFlow.js model.json)",
+      "or an ONNX file exported from PyTorch; compiling it gives the file's counts. Without --out",
+      "the class goes to stdout; with it, to DIR/com/acme/Tagger.java (DIR is a source root such",
+      "as src/main/java). An existing file is not overwritten.",
+      "",
+      "exit codes: 0 written, 2 bad usage, or a file or layer that cannot be imported");
+
   private ArtifactCommands() {}
+
+  public static int importModel(String[] args, PrintStream out, PrintStream err) {
+    try {
+      String file = null;
+      String cls = null;
+      Path outDir = null;
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        if (a.equals("-h") || a.equals("--help")) {
+          out.println(IMPORT_USAGE);
+          return OK;
+        } else if (a.equals("--class")) {
+          cls = value(args, ++i, a);
+        } else if (a.equals("--out")) {
+          outDir = path(value(args, ++i, a));
+        } else if (a.startsWith("-") && a.length() > 1) {
+          throw new IllegalArgumentException("unknown option " + a);
+        } else if (file == null) {
+          file = a;
+        } else {
+          throw new IllegalArgumentException("give one model file, not " + file + " and " + a);
+        }
+      }
+      if (file == null || cls == null) {
+        throw new IllegalArgumentException("give a model file and --class com.acme.Name");
+      }
+      Path p = path(file);
+      if (!java.nio.file.Files.isRegularFile(p)) {
+        err.println("paramcheck-report: import: " + file + ": does not exist");
+        return BAD_INPUT;
+      }
+      String source = ModelImporter.importModel(p, file, cls);
+      if (outDir == null) {
+        out.print(source);
+        return OK;
+      }
+      Path target = outDir.resolve(cls.replace('.', '/') + ".java");
+      if (java.nio.file.Files.exists(target)) {
+        err.println("paramcheck-report: import: " + target + " exists; not overwriting it");
+        return BAD_INPUT;
+      }
+      java.nio.file.Files.createDirectories(target.getParent());
+      java.nio.file.Files.writeString(target, source, java.nio.charset.StandardCharsets.UTF_8);
+      err.println("paramcheck-report: wrote " + target);
+      return OK;
+    } catch (ArtifactException e) {
+      err.println("paramcheck-report: import: " + e.getMessage());
+      return BAD_INPUT;
+    } catch (IllegalArgumentException e) {
+      err.println("paramcheck-report: import: " + e.getMessage());
+      err.println("run import --help for the options");
+      return BAD_INPUT;
+    } catch (IOException e) {
+      err.println("paramcheck-report: import: cannot write: " + e.getMessage());
+      return BAD_INPUT;
+    }
+  }
 
   public static int verifyArtifacts(String[] args, PrintStream out, PrintStream err) {
     try {

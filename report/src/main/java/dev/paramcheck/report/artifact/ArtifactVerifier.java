@@ -26,6 +26,12 @@ public final class ArtifactVerifier {
     return new Run(record, file).run();
   }
 
+  /** Whether a tensor role is a bias in any of the layouts. */
+  static boolean isBias(String role) {
+    return role.equals("bias") || role.equals("B") || role.startsWith("bias_")
+        || role.endsWith("/bias");
+  }
+
   /** One verification's state: the findings so far. */
   private static final class Run {
     final ModelRecord record;
@@ -405,10 +411,6 @@ public final class ArtifactVerifier {
       findings.add(new Finding(Severity.ERROR, tag, layer, message));
     }
 
-    static boolean isBias(String role) {
-      return role.equals("bias") || role.equals("B") || role.startsWith("bias_")
-          || role.endsWith("/bias");
-    }
 
     static String tensors(List<Tensor> ts) {
       List<String> s = new ArrayList<>();

@@ -49,6 +49,56 @@ final class KerasReader {
   /** One weight as the file has it, before roles are given. */
   record Raw(String path, List<Long> shape, String dtype) {}
 
+  // ------------------------------------------------------------------ config only (import)
+
+  /** The model config of a .keras, legacy .h5 or TF.js model.json file, for the importer. */
+  static JsonObject modelConfig(Path path, String shown, String format) throws ArtifactException {
+    switch (format) {
+      case "KERAS" -> {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+          ZipEntry c = zip.getEntry("config.json");
+          if (c == null) {
+            throw new ArtifactException(shown, "is a zip without config.json; not a Keras 3"
+                + " .keras file");
+          }
+          return parse(new String(bounded(zip, c, MAX_JSON_BYTES, shown),
+              StandardCharsets.UTF_8), shown, "config.json");
+        } catch (IOException e) {
+          throw new ArtifactException(shown, "not a .keras file (" + e.getMessage() + ")");
+        }
+      }
+      case "KERAS_H5" -> {
+        try (HdfFile h5 = new HdfFile(path)) {
+          Attribute mc = h5.getAttributes().get("model_config");
+          if (mc == null) {
+            throw new ArtifactException(shown, "an HDF5 file without model_config: a weights-only"
+                + " file, which has no architecture to import");
+          }
+          return parse(string(mc.getData()), shown, "model_config");
+        }
+      }
+      case "TFJS" -> {
+        try {
+          if (Files.size(path) > MAX_JSON_BYTES) {
+            throw new ArtifactException(shown, "is larger than " + MAX_JSON_BYTES + " bytes");
+          }
+          JsonObject root = parse(Files.readString(path, StandardCharsets.UTF_8), shown,
+              "model.json");
+          JsonElement topo = root.get("modelTopology");
+          if (topo == null || !topo.isJsonObject()) {
+            throw new ArtifactException(shown, "not a TensorFlow.js layers model: no"
+                + " modelTopology");
+          }
+          JsonObject t = topo.getAsJsonObject();
+          return t.has("model_config") ? t.getAsJsonObject("model_config") : t;
+        } catch (IOException e) {
+          throw new ArtifactException(shown, "cannot be read: " + e.getMessage());
+        }
+      }
+      default -> throw new ArtifactException(shown, "has no Keras config");
+    }
+  }
+
   // ------------------------------------------------------------------ .keras
 
   static Artifact readKeras(Path path, String shown) throws ArtifactException {
