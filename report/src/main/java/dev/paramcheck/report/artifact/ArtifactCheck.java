@@ -1,5 +1,6 @@
 package dev.paramcheck.report.artifact;
 
+import dev.paramcheck.report.HtmlReport;
 import dev.paramcheck.report.ModelRecord;
 import dev.paramcheck.report.Problem;
 import dev.paramcheck.report.RecordReader;
@@ -106,11 +107,72 @@ public final class ArtifactCheck {
     return s.replace("|", "\\|").replace("\n", " ");
   }
 
-  /** Writes {@code artifacts.md} into {@code dir}. */
+  static final String BEGIN = "<!-- paramcheck:artifacts -->";
+  static final String END = "<!-- /paramcheck:artifacts -->";
+
+  /** The HTML section of the report page: one row per file, then each file's findings. */
+  public static String html(Outcome o) {
+    StringBuilder sb = new StringBuilder(BEGIN).append("\n<section id=\"artifacts\">\n")
+        .append("<h2>Model files</h2>\n<table class=\"artifacts\">\n<thead><tr><th>model</th>")
+        .append("<th>file</th><th>format</th><th class=\"num\">params</th><th>status</th>")
+        .append("</tr></thead>\n<tbody>\n");
+    for (Verification v : o.verifications()) {
+      sb.append("<tr class=\"artifact ").append(v.passed() ? "ok" : "failed").append("\"><td>")
+          .append(HtmlReport.escape(v.model())).append("</td><td>")
+          .append(HtmlReport.escape(v.file())).append("</td><td>")
+          .append(v.format() == null ? "\u2014" : HtmlReport.escape(v.format()))
+          .append("</td><td class=\"num\">")
+          .append(v.params() < 0 ? "\u2014" : String.format(Locale.ROOT, "%,d", v.params()))
+          .append("</td><td>").append(HtmlReport.escape(v.status())).append("</td></tr>\n");
+    }
+    sb.append("</tbody>\n</table>\n");
+    List<Finding> all = o.verifications().stream().flatMap(v -> v.findings().stream()).toList();
+    if (!all.isEmpty()) {
+      sb.append("<ul class=\"artifact-findings\">\n");
+      for (Finding f : all) {
+        sb.append("<li>").append(HtmlReport.escape(f.toString())).append("</li>\n");
+      }
+      sb.append("</ul>\n");
+    }
+    return sb.append("</section>\n").append(END).append('\n').toString();
+  }
+
+  /**
+   * Writes {@code artifacts.md} into {@code dir}, and adds the files' status to the report that
+   * the {@code report} goal (or command) wrote there, if it did: a section of {@code report.md}
+   * and of {@code index.html}, replaced on the next run.
+   */
   public static Path write(Outcome o, Path dir) throws IOException {
     Files.createDirectories(dir);
     Path md = dir.resolve("artifacts.md");
-    Files.writeString(md, markdown(o), StandardCharsets.UTF_8);
+    String table = markdown(o);
+    Files.writeString(md, table, StandardCharsets.UTF_8);
+    Path reportMd = dir.resolve("report.md");
+    if (Files.isRegularFile(reportMd)) {
+      String text = Files.readString(reportMd, StandardCharsets.UTF_8);
+      Files.writeString(reportMd, splice(text, BEGIN + "\n\n### Model files\n\n" + table + "\n"
+          + END + "\n", null), StandardCharsets.UTF_8);
+    }
+    Path page = dir.resolve("index.html");
+    if (Files.isRegularFile(page)) {
+      String text = Files.readString(page, StandardCharsets.UTF_8);
+      Files.writeString(page, splice(text, html(o), "</main>"), StandardCharsets.UTF_8);
+    }
     return md;
+  }
+
+  /** Replaces the section between the markers, or puts it before {@code anchor} (or at the end). */
+  static String splice(String text, String section, String anchor) {
+    int b = text.indexOf(BEGIN);
+    int e = text.indexOf(END);
+    if (b >= 0 && e > b) {
+      int after = text.indexOf('\n', e);
+      return text.substring(0, b) + section + text.substring(after < 0 ? text.length() : after + 1);
+    }
+    int at = anchor == null ? -1 : text.lastIndexOf(anchor);
+    if (at < 0) {
+      return text + (text.endsWith("\n") ? "\n" : "\n\n") + section;
+    }
+    return text.substring(0, at) + section + text.substring(at);
   }
 }

@@ -67,6 +67,32 @@ class ArtifactCommandsTest {
   }
 
   @Test
+  void theReportShowsEachFilesStatusOnceAfterEveryRun() throws Exception {
+    Path classes = ArtifactModels.classes();
+    assertEquals(0, main("--out", tmp.toString(), "--baseline", tmp.resolve("none.json")
+        .toString(), classes.toString()).code());
+    for (int run = 0; run < 2; run++) {
+      Run r = main("verify-artifacts", "--artifact", "fixtures.TaggerTorch=" + file("tagger.onnx"),
+          "--artifact", "fixtures.Tagger=" + file("tagger-units.keras"), "--out", tmp.toString(),
+          classes.toString());
+      assertEquals(1, r.code(), r.err());
+    }
+    String md = Files.readString(tmp.resolve("report.md"));
+    assertTrue(md.startsWith("## paramcheck: model sizes"), "the report's own table stays first");
+    assertEquals(1, md.split("### Model files", -1).length - 1, md);
+    assertTrue(md.contains("| fixtures.TaggerTorch | " + file("tagger.onnx")
+        + " | ONNX | 2,532 | verified |"), md);
+    assertTrue(md.contains("| fixtures.Tagger | " + file("tagger-units.keras")
+        + " | KERAS | 1,860 | FAILED |"), md);
+    String html = Files.readString(tmp.resolve("index.html"));
+    assertEquals(1, html.split("<section id=\"artifacts\">", -1).length - 1);
+    assertTrue(html.indexOf("<section id=\"artifacts\">") < html.lastIndexOf("</main>"));
+    assertTrue(html.contains("<tr class=\"artifact failed\"><td>fixtures.Tagger</td>"), html);
+    assertTrue(html.contains("<li>[paramcheck:artifact-shape] Tagger: layer &#39;encoder&#39;"
+        + " (@Lstm): tagger-units.keras was trained with units = 12"), html);
+  }
+
+  @Test
   void badUsageExitsTwo() {
     assertEquals(2, main("verify-artifacts", ArtifactModels.classes().toString()).code());
     assertEquals(2, main("verify-artifacts", "--artifact", "x", "dir").code());
