@@ -15,6 +15,7 @@ import java.util.List;
  * java bench.Gen models    DIR N   N paramcheck models, package bench.m
  * java bench.Gen autovalue DIR N   N AutoValue classes as simple, package bench.av
  * java bench.Gen layers    DIR L   one paramcheck model of L layers, package bench.l
+ * java bench.Gen graph     DIR L   one functional model of L layers in a branchy graph, package bench.g
  * </pre>
  *
  * Every model is valid: Embedding, two stacked LSTMs (the first returns sequences), a GRU and a
@@ -25,7 +26,7 @@ public final class Gen {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {
-      throw new IllegalArgumentException("usage: Gen models|autovalue|layers DIR COUNT");
+      throw new IllegalArgumentException("usage: Gen models|autovalue|layers|graph DIR COUNT");
     }
     Path dir = Path.of(args[1]);
     int count = Integer.parseInt(args[2]);
@@ -39,6 +40,9 @@ public final class Gen {
         break;
       case "layers":
         files = List.of(deepModel(dir, count));
+        break;
+      case "graph":
+        files = List.of(graphModel(dir, count));
         break;
       default:
         throw new IllegalArgumentException(args[0]);
@@ -131,6 +135,38 @@ public final class Gen {
         }
       }
       w.write("  @Dense(units = 10) Object out;\n");
+      w.write("}\n");
+    }
+    return file;
+  }
+
+  /**
+   * A functional model of about {@code layers} layers: an input, then blocks of three where two
+   * Dense branches from the block's input meet in an Add, every tenth block also concatenating a
+   * second input's projection back, so that rows interleave by depth as in real graphs.
+   */
+  private static Path graphModel(Path dir, int layers) throws IOException {
+    Path pkg = Files.createDirectories(dir.resolve("bench/g"));
+    String name = "Graph" + layers;
+    Path file = pkg.resolve(name + ".java");
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("package bench.g;\n\nimport dev.paramcheck.*;\n\n");
+      w.write("@ParamBudget(max = 1_000_000_000_000L)\n");
+      w.write("public class " + name + " {\n");
+      w.write("  @Input(shape = {16}) Object x;\n");
+      w.write("  @Input(shape = {4}) Object side;\n");
+      w.write("  @From(\"side\") @Dense(units = 16) Object sideProjection;\n");
+      String previous = "x";
+      for (int b = 0; 3 * b + 3 < layers; b++) {
+        w.write("  @From(\"" + previous + "\") @Dense(units = 16) Object left" + b + ";\n");
+        w.write("  @From(\"" + previous + "\") @Dense(units = 16) Object right" + b + ";\n");
+        if (b % 10 == 9) {
+          w.write("  @From({\"left" + b + "\", \"right" + b + "\", \"sideProjection\"}) @Add Object join" + b + ";\n");
+        } else {
+          w.write("  @From({\"left" + b + "\", \"right" + b + "\"}) @Add Object join" + b + ";\n");
+        }
+        previous = "join" + b;
+      }
       w.write("}\n");
     }
     return file;

@@ -23,6 +23,9 @@ public final class Main {
     print(PhoneKeyboardSummary.table(), "PhoneKeyboardSummary.TOTAL_BYTES", PhoneKeyboardSummary.TOTAL_BYTES);
     print(TorchTaggerSummary.table(), "TorchTaggerSummary.ENCODER_WEIGHT_IH_L0_REVERSE_PARAMS",
         TorchTaggerSummary.ENCODER_WEIGHT_IH_L0_REVERSE_PARAMS);
+    print(TicketClassifierSummary.table(), "TicketClassifierSummary.TITLE_ENCODED_PARAMS",
+        TicketClassifierSummary.TITLE_ENCODED_PARAMS);
+    print(CharSeq2SeqSummary.table(), "CharSeq2SeqSummary.DECODER_LSTM_PARAMS", CharSeq2SeqSummary.DECODER_LSTM_PARAMS);
   }
 
   private static void print(String table, String constant, long value) {

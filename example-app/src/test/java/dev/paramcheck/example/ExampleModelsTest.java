@@ -94,4 +94,21 @@ class ExampleModelsTest {
     assertTrue(TorchTaggerSummary.table().startsWith("====="));
     assertTrue(TorchTaggerSummary.table().contains("├─LSTM: 1-2"));
   }
+
+  @Test
+  void functionalModelsCountAsKeras3() {
+    // Keras 3.15 (JAX) on the same graphs, summary(line_length=108): TicketClassifier 1,392,097,
+    // CharSeq2Seq 718,173 (encoder 335,872, decoder 358,400, dense 23,901)
+    assertEquals(1_392_097, TicketClassifierSummary.TOTAL_PARAMS);
+    assertEquals(98_816, TicketClassifierSummary.TITLE_ENCODED_PARAMS);
+    assertEquals(12_416, TicketClassifierSummary.BODY_ENCODED_PARAMS);
+    assertEquals(692, TicketClassifierSummary.DEPARTMENT_PARAMS);
+    assertEquals(718_173, CharSeq2SeqSummary.TOTAL_PARAMS);
+    assertEquals(335_872, CharSeq2SeqSummary.ENCODER_PARAMS);
+    assertEquals(358_400, CharSeq2SeqSummary.DECODER_LSTM_PARAMS);
+    String table = CharSeq2SeqSummary.table();
+    assertTrue(table.contains("│ decoderLstm (LSTM)            │ [(None, None, 256),       │         358,400 │"
+        + " decoderInputs[0][0],       │\n"), table);
+    assertTrue(table.contains("│ encoder[0][1],             │\n"), table);
+  }
 }

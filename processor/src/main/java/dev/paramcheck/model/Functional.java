@@ -28,12 +28,22 @@ public record Functional(List<Row> rows, boolean chain) {
   /**
    * One row.
    *
+   * @param field the field that declares it
    * @param name Keras's name for it: the field's, or Keras's automatic name for an operation
    * @param type its class, such as {@code InputLayer}, {@code LSTM}, {@code GetItem}
    * @param output its output shape as Keras prints it ({@code [(None, 8), (None, 8)]} for several)
-   * @param connectedTo {@code lstm[0][1], dense[0][0]}, or {@code -} for an input
+   * @param inbound the tensors it is called on, as Keras names them: {@code lstm[0][1]}
    */
-  public record Row(String name, String type, String output, long params, String connectedTo) {}
+  public record Row(String field, String name, String type, String output, long params, List<String> inbound) {
+    public Row {
+      inbound = List.copyOf(inbound);
+    }
+
+    /** The "Connected to" cell: {@code lstm[0][1], dense[0][0]}, or {@code -} for an input. */
+    public String connectedTo() {
+      return inbound.isEmpty() ? "-" : String.join(", ", inbound);
+    }
+  }
 
   public Functional {
     rows = List.copyOf(rows);
@@ -55,7 +65,7 @@ public record Functional(List<Row> rows, boolean chain) {
     List<Integer> postOrder = new ArrayList<>(n);
     int next = 0;
     for (int out = 0; out < n; out++) {
-      if (consumed[out]) {
+      if (consumed[out] || nodes.get(out).synthetic()) {
         continue;
       }
       Deque<int[]> stack = new ArrayDeque<>(); // {node, next inbound to visit}
@@ -90,7 +100,7 @@ public record Functional(List<Row> rows, boolean chain) {
         depth[t.producer()] = Math.max(depth[t.producer()], depth[op] + 1);
       }
     }
-    List<Integer> order = new ArrayList<>(postOrder);
+    List<Integer> order = new ArrayList<>(postOrder); // only what the outputs reach, as in Keras
     order.sort(Comparator.<Integer>comparingInt(op -> -depth[op]).thenComparingInt(op -> index[op]));
     Map<Integer, Integer> perDepth = new HashMap<>();
     boolean chain = true;
@@ -104,11 +114,11 @@ public record Functional(List<Row> rows, boolean chain) {
       String output = outputs.size() == 1
           ? outputs.get(0).toString()
           : outputs.stream().map(Shape::toString).collect(Collectors.joining(", ", "[", "]"));
-      String connected = node.inbound().isEmpty()
-          ? "-"
-          : node.inbound().stream().map(t -> names[t.producer()] + "[0][" + t.index() + "]").collect(Collectors.joining(", "));
-      rows.add(new Row(names[op], node.layer().kerasClass(), output,
-          params.getOrDefault(node.declared().name(), 0L), connected));
+      List<String> inbound = node.inbound().stream()
+          .map(t -> names[t.producer()] + "[0][" + t.index() + "]")
+          .toList();
+      rows.add(new Row(node.declared().name(), names[op], node.layer().kerasClass(), output,
+          node.synthetic() ? 0 : params.getOrDefault(node.declared().name(), 0L), inbound));
     }
     return new Functional(rows, chain);
   }
@@ -117,9 +127,15 @@ public record Functional(List<Row> rows, boolean chain) {
   private static String[] kerasNames(List<Graph.Node> nodes) {
     String[] names = new String[nodes.size()];
     Map<String, Integer> counters = new HashMap<>();
+    List<Integer> creation = new ArrayList<>(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
+      creation.add(i);
+    }
+    creation.sort(Comparator.comparingInt(i -> nodes.get(i).created()));
+    for (int i : creation) {
       Graph.Node node = nodes.get(i);
-      if (node.layer() instanceof dev.paramcheck.model.layer.OpLayer op) {
+      if (node.layer() instanceof dev.paramcheck.model.layer.OpLayer op && (node.synthetic()
+          || node.declared().written().annotation().equals("Op"))) {
         String prefix = op.defaultName();
         int count = counters.merge(prefix, 1, Integer::sum) - 1;
         names[i] = count == 0 ? prefix : prefix + "_" + count;

@@ -33,10 +33,24 @@ final class Graph {
   /**
    * A layer of the graph, walked.
    *
-   * @param inbound the tensors it is called on, in call order, then its initial states
+   * @param inbound the tensors it is called on, in call order, then its initial states, then the
+   *     mask Keras hands it
    * @param outputs its output tensors' shapes (one, or more with {@code returnState})
+   * @param mask the mask its first output carries, or null
+   * @param created when Keras creates it, for the automatic names of operations
+   * @param synthetic an operation Keras adds itself: the {@code NotEqual} of an Embedding's mask
    */
-  record Node(Declared declared, Layer layer, Context context, List<Tensor> inbound, List<Shape> outputs) {}
+  record Node(
+      Declared declared, Layer layer, Context context, List<Tensor> inbound, List<Shape> outputs, Tensor mask,
+      int created, boolean synthetic) {
+    Node(Declared declared, Layer layer, Context context, List<Tensor> inbound, List<Shape> outputs) {
+      this(declared, layer, context, inbound, outputs, null, 0, false);
+    }
+
+    Node withMask(Tensor newMask, int order) {
+      return new Node(declared, layer, context, inbound, outputs, newMask, order, synthetic);
+    }
+  }
 
   /**
    * The outcome.
@@ -94,19 +108,21 @@ final class Graph {
     boolean complete = resolved;
     List<ShapeWalk.Walked> walked = new ArrayList<>(layers.size());
     for (int i : order) {
-      Optional<Node> node = visit(i, nodes);
+      Optional<Node> node = visit(i, nodes).map(v -> masked(v, nodes));
       nodes.set(i, node);
       complete &= node.isPresent();
     }
     for (int i : order) {
       nodes.get(i).ifPresent(n -> {
-        if (!(n.layer() instanceof InputLayer)) {
+        if (!(n.layer() instanceof InputLayer) && !n.synthetic()) {
           walked.add(new ShapeWalk.Walked(n.declared(), n.layer(), n.context(), input(n, nodes), n.outputs().get(0)));
         }
       });
     }
     walked.sort((a, b) -> Integer.compare(a.declared().at().member(), b.declared().at().member()));
-    checkInputsUsed();
+    if (resolved) {
+      checkInputsUsed(); // a reference that is wrong may be the one meant to take it: reported already
+    }
     return new Result(nodes, walked, problems, complete);
   }
 
@@ -399,6 +415,38 @@ final class Graph {
     return Optional.of(new Node(d, layer, context, tensors, outputs));
   }
 
+  /**
+   * Keras's masks ({@code Layer.__call__}, layer.py): a layer whose {@code call} has a {@code mask}
+   * argument and is called on one tensor gets that tensor's mask as one more inbound tensor; an
+   * {@code Embedding(mask_zero=True)} makes its mask with {@code ops.not_equal(inputs, 0)}, a row of
+   * its own; a layer that supports masking hands its input's mask on, any other drops it.
+   */
+  private Node masked(Node node, List<Optional<Node>> nodes) {
+    int self = node.context().position() - 1;
+    int created = 2 * self;
+    if (node.layer() instanceof InputLayer || node.layer() instanceof MultiInput) {
+      return node.withMask(null, created);
+    }
+    // previous_mask: the mask of the first argument, whatever else the call takes
+    Tensor in = node.inbound().get(0);
+    Tensor inputMask = in.index() == 0 ? nodes.get(in.producer()).orElseThrow().mask() : null;
+    Node result = node;
+    if (inputMask != null && node.layer().takesMask() && node.inbound().size() == 1) {
+      List<Tensor> inbound = new ArrayList<>(node.inbound());
+      inbound.add(inputMask);
+      result = new Node(node.declared(), node.layer(), node.context(), inbound, node.outputs(), null, created, false);
+    }
+    if (node.layer() instanceof EmbeddingLayer embedding && embedding.maskZero()) {
+      Tensor ids = node.inbound().get(0);
+      Shape idsShape = nodes.get(ids.producer()).orElseThrow().outputs().get(ids.index());
+      Node notEqual = new Node(node.declared(), new dev.paramcheck.model.layer.OpLayer("NotEqual", List.of()),
+          node.context(), List.of(ids), List.of(idsShape), null, created + 1, true);
+      nodes.add(Optional.of(notEqual));
+      return result.withMask(new Tensor(nodes.size() - 1, 0), created);
+    }
+    return result.withMask(node.layer().keepsMask() ? inputMask : null, created);
+  }
+
   /** Where a problem with a layer's inputs goes: its {@code @From}, or its annotation without one. */
   private Site fromSite(int i, Site layerSite) {
     Member member = model.members().get(layers.get(i).at().member());
@@ -429,7 +477,7 @@ final class Graph {
         long units = expected.get(k).features();
         problems.add(Problem.of(Message.INITIAL_STATE_SHAPE, site.at("initialState[" + k + "]"),
             written.get(k), member.name(), states.get(k), d.ref(), expected.get(k), names, units, states.get(k).features()));
-        ok = false;
+        return false; // the first state at fault says it; the others are usually the same mistake
       }
     }
     return ok;

@@ -85,7 +85,8 @@ public enum Message {
   NOT_AN_INPUT_LAYER(
       "not-an-input-layer",
       "%s is the first layer, but it cannot take the model's input: start the model with %s,"
-          + " which declare the input with features (and timesteps)"),
+          + " which declare the input with features (and timesteps), or declare the input with an"
+          + " @Input field before it"),
   FEATURES_MISMATCH(
       "features-mismatch",
       "features = %s on %s, but %s before it outputs %s features %s: remove features to infer it,"

@@ -3,6 +3,7 @@ package dev.paramcheck.processor;
 import com.google.gson.stream.JsonWriter;
 import dev.paramcheck.Dtype;
 import dev.paramcheck.model.BudgetUse;
+import dev.paramcheck.model.Functional;
 import dev.paramcheck.model.LayerSummary;
 import dev.paramcheck.model.ModelSummary;
 import dev.paramcheck.model.Weight;
@@ -95,9 +96,20 @@ final class RecordWriter {
     json.name("convention").value(summary.convention().name());
     json.name("precision").value(precision(summary).name());
     input(json.name("input"), summary);
+    java.util.Map<String, Functional.Row> rows = new java.util.HashMap<>();
+    if (summary.functional().isPresent()) {
+      json.name("inputs").beginArray();
+      for (Functional.Row row : summary.functional().get().rows()) {
+        rows.put(row.field(), row);
+        if (row.type().equals("InputLayer")) {
+          json.beginObject().name("name").value(row.name()).name("shape").value(row.output()).endObject();
+        }
+      }
+      json.endArray();
+    }
     json.name("layers").beginArray();
     for (LayerSummary layer : summary.layers()) {
-      layer(json, layer);
+      layer(json, layer, rows.get(layer.name()));
     }
     json.endArray();
     json.name("totals").beginObject();
@@ -146,9 +158,16 @@ final class RecordWriter {
     json.endObject();
   }
 
-  private static void layer(JsonWriter json, LayerSummary layer) throws IOException {
+  private static void layer(JsonWriter json, LayerSummary layer, Functional.Row row) throws IOException {
     json.beginObject();
     json.name("name").value(layer.name());
+    if (row != null) {
+      json.name("inbound").beginArray();
+      for (String tensor : row.inbound()) {
+        json.value(tensor);
+      }
+      json.endArray();
+    }
     json.name("kerasClass").value(layer.type());
     json.name("annotation").value(layer.written().annotation());
     json.name("attributes").beginObject();

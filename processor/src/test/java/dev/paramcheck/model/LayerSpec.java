@@ -37,7 +37,8 @@ final class LayerSpec {
   private static Written recurrent(
       String annotation, int units, OptionalInt features, boolean useBias, boolean returnSequences, boolean resetAfter) {
     return written(annotation, features(features), "units", units, "features", features.orElse(-1), "timesteps", -1,
-        "useBias", useBias, "returnSequences", returnSequences, "trainable", true, "resetAfter", resetAfter);
+        "useBias", useBias, "returnSequences", returnSequences, "returnState", false, "trainable", true,
+        "resetAfter", resetAfter);
   }
 
   static Written dense(int units, OptionalInt features, boolean useBias) {
@@ -47,7 +48,7 @@ final class LayerSpec {
 
   static Written embedding(int inputDim, int outputDim) {
     return written("Embedding", Set.of("inputDim", "outputDim"), "inputDim", inputDim, "outputDim", outputDim,
-        "timesteps", -1, "trainable", true);
+        "timesteps", -1, "maskZero", false, "trainable", true);
   }
 
   static Written budget(long max) {

@@ -45,4 +45,16 @@ public record BatchNormalizationLayer(boolean center, boolean scale, boolean tra
         Weight.of("MOVING_MEAN", false, f),
         Weight.of("MOVING_VARIANCE", false, f));
   }
+
+  /** Keras's {@code supports_masking}: a mask passes through. */
+  @Override
+  public boolean keepsMask() {
+    return true;
+  }
+
+  /** Its Keras {@code call} takes a {@code mask}. */
+  @Override
+  public boolean takesMask() {
+    return true;
+  }
 }

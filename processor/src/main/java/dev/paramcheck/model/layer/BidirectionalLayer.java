@@ -99,4 +99,16 @@ public record BidirectionalLayer(Recurrent inner, Merge merge) implements Wrappe
     }
     return new Torch.Module(module.module(), both);
   }
+
+  /** Its Keras {@code call} takes a {@code mask}. */
+  @Override
+  public boolean takesMask() {
+    return true;
+  }
+
+  /** Keras's {@code Bidirectional.compute_mask}: the mask, when it returns sequences. */
+  @Override
+  public boolean keepsMask() {
+    return inner.returnSequences();
+  }
 }

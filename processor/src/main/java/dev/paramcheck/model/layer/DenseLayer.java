@@ -79,4 +79,10 @@ public record DenseLayer(int units, OptionalInt features, OptionalInt timesteps,
   public String sizes(Shape input) {
     return "units = " + units + " on " + input.features() + " input features";
   }
+
+  /** Keras's {@code supports_masking}: a mask passes through. */
+  @Override
+  public boolean keepsMask() {
+    return true;
+  }
 }

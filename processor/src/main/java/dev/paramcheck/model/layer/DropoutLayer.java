@@ -51,4 +51,10 @@ public record DropoutLayer(double rate) implements Layer {
   public Step output(Shape input, Context context) {
     return Step.of(input);
   }
+
+  /** Keras's {@code supports_masking}: a mask passes through. */
+  @Override
+  public boolean keepsMask() {
+    return true;
+  }
 }

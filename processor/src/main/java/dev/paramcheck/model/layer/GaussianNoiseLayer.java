@@ -41,4 +41,10 @@ public record GaussianNoiseLayer(double stddev) implements Layer {
   public Step output(Shape input, Context context) {
     return Step.of(input);
   }
+
+  /** Keras's {@code supports_masking}: a mask passes through. */
+  @Override
+  public boolean keepsMask() {
+    return true;
+  }
 }

@@ -27,4 +27,10 @@ public record GlobalAveragePooling1dLayer() implements GlobalPooling1d {
   public String annotation() {
     return "GlobalAveragePooling1d";
   }
+
+  /** Its Keras {@code call} takes a {@code mask}. */
+  @Override
+  public boolean takesMask() {
+    return true;
+  }
 }

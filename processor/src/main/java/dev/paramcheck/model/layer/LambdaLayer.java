@@ -43,4 +43,10 @@ public record LambdaLayer(List<Integer> outputShape) implements Layer {
   public Torch torch(Shape input, Context context) {
     return new Torch.NoModule();
   }
+
+  /** Its Keras {@code call} takes a {@code mask}. */
+  @Override
+  public boolean takesMask() {
+    return true;
+  }
 }

@@ -79,6 +79,19 @@ public sealed interface Layer
     return List.of();
   }
 
+  /** Whether Keras hands it its input's mask: its {@code call} has a {@code mask} argument. */
+  default boolean takesMask() {
+    return false;
+  }
+
+  /**
+   * Whether its output carries its input's mask on: Keras's {@code supports_masking} with a {@code
+   * compute_mask} that returns the mask it was given.
+   */
+  default boolean keepsMask() {
+    return false;
+  }
+
   /**
    * Whether it needs the size of its input's last axis: a layer whose weights depend on it. A
    * functional model's input may leave it unknown ({@code -1}).

@@ -40,4 +40,10 @@ public record LayerNormalizationLayer(boolean center, boolean scale, boolean tra
     long f = input.features();
     return List.of(Weight.optional("GAMMA", scale, trainable, f), Weight.optional("BETA", center, trainable, f));
   }
+
+  /** Keras's {@code supports_masking}: a mask passes through. */
+  @Override
+  public boolean keepsMask() {
+    return true;
+  }
 }

@@ -29,6 +29,18 @@ public sealed interface Recurrent extends Layer, ModelInput permits SimpleRnnLay
     return java.util.Collections.nCopies(stateCount(), Shape.vector(units()));
   }
 
+  /** Keras's RNN {@code call} takes a {@code mask}. */
+  @Override
+  default boolean takesMask() {
+    return true;
+  }
+
+  /** Keras's {@code RNN.compute_mask}: the mask, when it returns sequences. */
+  @Override
+  default boolean keepsMask() {
+    return returnSequences();
+  }
+
   @Override
   default List<Shape> extraOutputs(Shape input) {
     return returnState() ? states(input) : List.of();

@@ -47,4 +47,10 @@ public record SpatialDropout1dLayer(double rate) implements Layer {
   public Step output(Shape input, Context context) {
     return Step.of(input);
   }
+
+  /** Keras's {@code supports_masking}: a mask passes through. */
+  @Override
+  public boolean keepsMask() {
+    return true;
+  }
 }

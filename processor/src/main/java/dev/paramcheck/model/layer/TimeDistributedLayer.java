@@ -54,4 +54,16 @@ public record TimeDistributedLayer(DenseLayer inner) implements Wrapper {
   public Torch torch(Shape input, Context context) {
     return inner.torch(input, context);
   }
+
+  /** Keras's {@code supports_masking}: a mask passes through. */
+  @Override
+  public boolean keepsMask() {
+    return true;
+  }
+
+  /** Its Keras {@code call} takes a {@code mask}. */
+  @Override
+  public boolean takesMask() {
+    return true;
+  }
 }
