@@ -200,6 +200,13 @@ public final class ArtifactVerifier {
             + " or retrain");
         return;
       }
+      if (layout == Layout.KERAS && a.trainable() != d.flag("trainable", true)) {
+        error(Tag.TRAINABLE, name, prefix(d) + fileName + " has " + a.where() + " "
+            + (a.trainable() ? "trainable" : "frozen (trainable = false)") + ", the declaration "
+            + (a.trainable() ? "freezes it" : "trains it") + "; declare trainable = "
+            + a.trainable() + " on the layer, or save the model with the layer "
+            + (a.trainable() ? "frozen" : "trainable"));
+      }
       boolean declaredBias = d.flag("useBias", true);
       Map<String, long[]> wrong = new LinkedHashMap<>(); // attribute -> {file, declared}
       Map<String, Tensor> evidence = new LinkedHashMap<>();

@@ -33,6 +33,8 @@ public record Finding(Severity severity, Tag tag, String layer, String message) 
     FOLDED,
     /** A weight's precision differs from {@code @Precision}. */
     DTYPE,
+    /** A Keras file freezes a layer the declaration trains, or the other way round. */
+    TRAINABLE,
     /** The file's parameter totals differ from the declaration's. */
     TOTALS,
     /** The file itself is over a budget of the declaration. */

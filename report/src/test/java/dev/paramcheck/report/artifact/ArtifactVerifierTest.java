@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
+import dev.paramcheck.report.ModelRecord;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -112,6 +114,23 @@ class ArtifactVerifierTest {
         v.findings().stream().map(Finding::tag).toList());
     assertTrue(v.findings().get(0).message().startsWith("FoldedTorch: layer 'norm'"
         + " (@BatchNormalization) was folded into 'conv' (@Conv1d)"), v.findings().toString());
+  }
+
+  @org.junit.jupiter.api.Test
+  void aLayerTheDeclarationFreezesButTheKerasFileTrainsIsNamed() throws Exception {
+    ModelRecord frozen = ArtifactModels.compile(Map.of("TaggerFrozen", ArtifactModels.source(
+        "TaggerFrozen", "", String.join("\n",
+            "  @Embedding(inputDim = 100, outputDim = 8, trainable = false) Object tokens;",
+            "  @Lstm(units = 16) Object encoder;",
+            "  @Dense(units = 4) Object tag;")))).get("fixtures.TaggerFrozen");
+    Verification v = ArtifactVerifier.verify(frozen, ArtifactModels.read("tagger.keras"));
+    assertEquals(List.of(Finding.Tag.TRAINABLE), v.findings().stream().map(Finding::tag).toList(),
+        v.findings().toString());
+    assertTrue(v.findings().get(0).message().startsWith("TaggerFrozen: layer 'tokens'"
+        + " (@Embedding): tagger.keras has layer 'tokens'"), v.findings().get(0).message());
+    assertTrue(v.findings().get(0).message().endsWith("trainable, the declaration freezes it;"
+        + " declare trainable = true on the layer, or save the model with the layer frozen"),
+        v.findings().get(0).message());
   }
 
   @org.junit.jupiter.api.Test
