@@ -409,6 +409,9 @@ final class KerasReader {
       boolean trainable = !c.has("trainable") || c.get("trainable").getAsBoolean();
       if (cls.equals("Bidirectional") || cls.equals("TimeDistributed")) {
         JsonObject inner = c.getAsJsonObject("layer");
+        JsonObject ic = inner.getAsJsonObject("config");
+        // Keras's trainable setter reaches the wrapped layer too; either flag freezes it
+        trainable &= !ic.has("trainable") || ic.get("trainable").getAsBoolean();
         out.add(new Conf(inner.get("class_name").getAsString(), name, trainable,
             inner.getAsJsonObject("config"), cls.equals("Bidirectional"), cls));
       } else {
