@@ -41,6 +41,8 @@ public final class ArtifactVerifier {
     final Layout layout;
     final List<Finding> findings = new ArrayList<>();
     long folded;
+    /** tf2onnx's zero second bias of Keras's recurrent layers: in the file, not in Keras. */
+    long padding;
 
     Run(ModelRecord record, Artifact file) {
       this.record = record;
@@ -267,6 +269,16 @@ public final class ArtifactVerifier {
       }
       if (!wrong.isEmpty()) {
         shape(d, wrong, evidence);
+      } else if (layout == Layout.ONNX && "KERAS".equals(file.convention()) && recurrent) {
+        // onnx/tensorflow-onnx tf2onnx/rewriter/lstm_rewriter.py: "fill Rb with empty since in
+        // TF, we have only one bias"; the ONNX B holds Keras's bias and zeros of the same size
+        long u = d.attr("units", 0);
+        int g = d.annotation().equals("Lstm") ? 4 : d.annotation().equals("Gru") ? 3 : 1;
+        long keras = g == 3 && d.flag("resetAfter", true) ? 2L * g * u : (long) g * u;
+        long dirs = d.bidirectional() ? 2 : 1;
+        if (declaredBias && a.tensor("B").isPresent()) {
+          padding += dirs * (2L * g * u - keras);
+        }
       }
       List<Tensor> extraBias = new ArrayList<>();
       for (Tensor t : a.tensors()) {
@@ -369,6 +381,7 @@ public final class ArtifactVerifier {
         return;
       }
       long expected = record.totals().params() - folded;
+      fileParams -= padding;
       if (fileParams != expected) {
         long diff = fileParams - expected;
         error(Tag.TOTALS, null, model + ": " + fileName + " has " + fmt(fileParams)
