@@ -198,6 +198,16 @@ def example_app():
     m.save(os.path.join(EXAMPLE, "seed-classifier.keras"))
 
 
+def image_model():
+    """A layer whose file layout the verifier does not model (Conv2D): compared by its count."""
+    m = keras.Sequential([keras.Input(shape=(12, 12, 1)),
+                          keras.layers.Conv2D(4, (3, 3), name="conv"),
+                          keras.layers.Flatten(name="flat"),
+                          keras.layers.Dense(10, name="out")])
+    m.save(os.path.join(OUT, "image.keras"))
+    return m.count_params()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     example_app()
@@ -214,6 +224,7 @@ def main():
             "kerasParams": n_keras,
             "torchParams": sum(p.numel() for p in tm.parameters()),
         }
+    manifest["models"]["image"] = {"kerasParams": image_model()}
     for stem, (base, layer, attribute, value) in MUTANTS.items():
         layers = mutate(MODELS[base], layer, attribute, value)
         torch_files(stem, layers)

@@ -79,7 +79,7 @@ public final class ArtifactVerifier {
       }
       List<Expected.Layer> declared = new ArrayList<>();
       for (Expected.Layer l : Expected.layers(record, layout)) {
-        if (!l.weights().isEmpty()) {
+        if (!l.weights().isEmpty() || l.opaque()) {
           declared.add(l);
         }
       }
@@ -126,7 +126,7 @@ public final class ArtifactVerifier {
           missing(d, j > 0 ? layers.get(j - 1) : null);
           continue;
         }
-        if (!Expected.kindMatches(d.annotation(), a.kind())) {
+        if (!d.opaque() && !Expected.kindMatches(d.annotation(), a.kind())) {
           boolean nextDeclaredFits = i + 1 < declared.size()
               && Expected.kindMatches(declared.get(i + 1).annotation(), a.kind());
           boolean nextFileFits = j + 1 < layers.size()
@@ -187,6 +187,21 @@ public final class ArtifactVerifier {
 
     void compare(Expected.Layer d, ArtifactLayer a, boolean foldedInto) {
       String name = d.record().name();
+      if (d.opaque()) {
+        long n = 0;
+        for (Tensor t : a.tensors()) {
+          if (!t.buffer()) {
+            n = saturatedAdd(n, t.count());
+          }
+        }
+        if (n != d.record().params()) {
+          error(Tag.SHAPE, name, prefix(d) + fileName + " has " + fmt(n) + " parameters in "
+              + a.where() + " (" + tensors(a.tensors()) + "), the declaration "
+              + fmt(d.record().params()) + "; paramcheck compares this kind of layer by its count"
+              + " only: check its attributes against the file's shapes, or retrain");
+        }
+        return;
+      }
       if (!Expected.kindMatches(d.annotation(), a.kind())) {
         error(Tag.KIND, name, prefix(d) + fileName + " has " + Expected.kindName(a.kind())
             + " here (" + a.where() + " with " + tensors(a.tensors()) + "); declare that layer,"

@@ -52,6 +52,14 @@ final class Expected {
       return record.annotation();
     }
 
+    /**
+     * A layer with weights whose file layout paramcheck does not model (Conv2d, ...): it is
+     * paired like any other and compared by its count.
+     */
+    boolean opaque() {
+      return weights.isEmpty() && record.params() > 0;
+    }
+
     /** Keras's records name the wrapper; PyTorch's keep LSTM and name the weights _REVERSE. */
     boolean bidirectional() {
       return record.kerasClass().equals("Bidirectional") || record.weights().stream()

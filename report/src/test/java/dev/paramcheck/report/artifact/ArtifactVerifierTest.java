@@ -134,6 +134,30 @@ class ArtifactVerifierTest {
   }
 
   @org.junit.jupiter.api.Test
+  @org.junit.jupiter.api.Disabled("the report's RecordParser refuses the array attributes the"
+      + " processor now writes (@Conv2d kernelSize = {3, 3}): enable once it reads them")
+  void aLayerWhoseLayoutIsNotModelledIsComparedByItsCount() throws Exception {
+    String body = String.join("\n",
+        "  @Input(shape = {12, 12, 1}) Object image;",
+        "  @Conv2d(filters = %d, kernelSize = {3, 3}) Object conv;",
+        "  @Flatten Object flat;",
+        "  @Dense(units = 10) Object out;");
+    Map<String, ModelRecord> r = ArtifactModels.compile(Map.of(
+        "Image", ArtifactModels.source("Image", "", String.format(body, 4)),
+        "ImageWide", ArtifactModels.source("ImageWide", "", String.format(body, 5))));
+    Verification v = ArtifactVerifier.verify(r.get("fixtures.Image"),
+        ArtifactModels.read("image.keras"));
+    assertEquals(List.of(), v.findings(), v.findings().toString());
+    assertEquals(manifest().getAsJsonObject("models").getAsJsonObject("image")
+        .get("kerasParams").getAsLong(), v.params(), "Keras's count_params()");
+    Verification wide = ArtifactVerifier.verify(r.get("fixtures.ImageWide"),
+        ArtifactModels.read("image.keras"));
+    assertEquals("conv", wide.findings().get(0).layer(), wide.findings().toString());
+    assertTrue(wide.findings().get(0).message().startsWith("ImageWide: layer 'conv' (@Conv2d):"
+        + " image.keras has 40 parameters in layer 'conv'"), wide.findings().get(0).message());
+  }
+
+  @org.junit.jupiter.api.Test
   void anotherModelsFileFailsOnEveryLayer() throws Exception {
     Verification v = ArtifactModels.verify("EchoTorch", "tagger.onnx");
     assertFalse(v.passed());
