@@ -317,9 +317,42 @@ class CorpusArtifactsTest {
     }
     assertTrue(tfjsCases >= 280, "tfjs models: " + tfjsCases);
     assertTrue(cases.size() - tfjsCases >= 200, "torch models: " + (cases.size() - tfjsCases));
-    Map<String, ModelRecord> records = ArtifactModels.compile(sources);
+    Path[] classes = new Path[1];
+    Map<String, ModelRecord> records = ArtifactModels.compile(sources, classes);
     Map<String, ModelRecord> mutated = ArtifactModels.compile(mutants);
-    return cases.stream().map(c -> dynamicTest(c.model() + " " + c.file().getFileName(), () -> {
+    Stream<DynamicTest> shapes = cases.stream().map(c -> dynamicTest(c.model()
+        + ": the record's weight shapes are the verifier's", () -> {
+      ModelRecord r = records.get("fixtures." + c.model());
+      JsonObject json = JsonParser.parseString(Files.readString(classes[0].resolve(
+          "META-INF/paramcheck/fixtures." + c.model() + ".json"))).getAsJsonObject();
+      Expected.Layout layout = r.convention().equals("PYTORCH") ? Expected.Layout.TORCH
+          : Expected.Layout.KERAS;
+      List<Expected.Layer> expected = Expected.layers(r, layout);
+      JsonArray layers = json.getAsJsonArray("layers");
+      for (int i = 0; i < layers.size(); i++) {
+        Map<String, List<Long>> fromVerifier = new TreeMap<>();
+        for (Expected.Weight w : expected.get(i).weights()) {
+          if (!w.buffer()) {
+            fromVerifier.put(w.role(), w.shape());
+          }
+        }
+        Map<String, List<Long>> fromRecord = new TreeMap<>();
+        for (JsonElement e : layers.get(i).getAsJsonObject().getAsJsonArray("weights")) {
+          JsonObject w = e.getAsJsonObject();
+          if (!w.has("shape")) {
+            continue; // a weight the flags leave out
+          }
+          String key = w.get("key").getAsString().toLowerCase(java.util.Locale.ROOT)
+              .replaceFirst("^(forward|backward)_", "$1/");
+          List<Long> shape = new ArrayList<>();
+          w.getAsJsonArray("shape").forEach(d -> shape.add(d.getAsLong()));
+          fromRecord.put(key, shape);
+        }
+        assertEquals(fromRecord, fromVerifier, c.model() + " layer" + i);
+      }
+    }));
+    return Stream.concat(shapes, cases.stream().map(c -> dynamicTest(c.model() + " "
+        + c.file().getFileName(), () -> {
       Artifact a = ArtifactReaders.read(c.file(), c.file().getFileName().toString());
       Verification v = ArtifactVerifier.verify(records.get("fixtures." + c.model()), a);
       assertEquals(List.of(), v.findings(), v.findings().toString());
@@ -331,6 +364,6 @@ class CorpusArtifactsTest {
         assertEquals(c.mutation()[0], first.layer(), bad.findings().toString());
         assertTrue(first.message().contains(c.mutation()[1]), first.message());
       }
-    }));
+    })));
   }
 }
