@@ -208,6 +208,28 @@ def image_model():
     return m.count_params()
 
 
+class Stacked(torch.nn.Module):
+    """nn.LSTM(num_layers=2): one module, two layers (weight_ih_l0, weight_ih_l1, ...)."""
+
+    def __init__(self):
+        super().__init__()
+        self.encoder = torch.nn.LSTM(8, 16, num_layers=2, batch_first=True)
+        self.out = torch.nn.Linear(16, 4)
+
+    def forward(self, x):
+        y, _ = self.encoder(x)
+        return self.out(y[:, -1])
+
+
+def stacked():
+    m = Stacked().eval()
+    torch.onnx.export(m, (torch.zeros(1, TIMESTEPS, 8),), os.path.join(OUT, "stacked.onnx"),
+                      dynamo=False, opset_version=17)
+    safetensors.torch.save_file({k: v.contiguous() for k, v in m.state_dict().items()},
+                                os.path.join(OUT, "stacked.safetensors"), metadata={"format": "pt"})
+    return sum(p.numel() for p in m.parameters())
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     example_app()
@@ -225,6 +247,7 @@ def main():
             "torchParams": sum(p.numel() for p in tm.parameters()),
         }
     manifest["models"]["image"] = {"kerasParams": image_model()}
+    manifest["models"]["stacked"] = {"torchParams": stacked()}
     for stem, (base, layer, attribute, value) in MUTANTS.items():
         layers = mutate(MODELS[base], layer, attribute, value)
         torch_files(stem, layers)

@@ -115,7 +115,7 @@ public final class SafetensorsReader {
     modules.sort(SafetensorsReader::natural);
     List<ArtifactLayer> layers = new ArrayList<>();
     for (String m : modules) {
-      layers.add(layer(m, byModule.get(m)));
+      layers.addAll(stackedLayers(m, byModule.get(m)));
     }
     String producer = format.isEmpty() ? "" : "safetensors (format " + format + ")";
     return new Artifact(shown, "SAFETENSORS", "PYTORCH", producer, layers, notes);
@@ -200,6 +200,40 @@ public final class SafetensorsReader {
       case "BF16" -> "BFLOAT16";
       default -> dtype;
     };
+  }
+
+  private static final java.util.regex.Pattern LAYER_INDEX =
+      java.util.regex.Pattern.compile("^((?:weight|bias)_(?:ih|hh|hr))_l(\\d+)(_reverse)?$");
+
+  /**
+   * A recurrent module with {@code num_layers > 1} holds one layer per index
+   * ({@code weight_ih_l0}, {@code weight_ih_l1}, torch/nn/modules/rnn.py): each becomes a layer of
+   * its own, named {@code encoder} and {@code encoder.l1}, its roles those of layer 0.
+   */
+  static List<ArtifactLayer> stackedLayers(String module, List<Tensor> tensors) {
+    java.util.TreeMap<Integer, List<Tensor>> byIndex = new java.util.TreeMap<>();
+    for (Tensor t : tensors) {
+      java.util.regex.Matcher m = LAYER_INDEX.matcher(t.role());
+      int k = 0;
+      Tensor renamed = t;
+      if (m.matches()) {
+        k = Integer.parseInt(m.group(2));
+        String role = m.group(1) + "_l0" + (m.group(3) == null ? "" : m.group(3));
+        renamed = t.withRole(role, t.label());
+      }
+      byIndex.computeIfAbsent(k, x -> new ArrayList<>()).add(renamed);
+    }
+    if (byIndex.size() <= 1) {
+      return List.of(layer(module, tensors));
+    }
+    List<ArtifactLayer> out = new ArrayList<>();
+    for (Map.Entry<Integer, List<Tensor>> e : byIndex.entrySet()) {
+      String name = e.getKey() == 0 ? module : module + ".l" + e.getKey();
+      ArtifactLayer l = layer(module, e.getValue());
+      out.add(new ArtifactLayer(name, l.kind(), l.where().replaceFirst("\\)$", ", layer "
+          + e.getKey() + ")"), l.bidirectional(), l.fromClass(), true, l.tensors()));
+    }
+    return out;
   }
 
   /** A PyTorch module's tensors as one layer, its kind told by the parameter names. */

@@ -157,6 +157,20 @@ class ArtifactVerifierTest {
         + " image.keras has 40 parameters in layer 'conv'"), wide.findings().get(0).message());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"stacked.safetensors", "stacked.onnx"})
+  void aTwoLayerPytorchLstmIsTwoDeclaredLayers(String file) throws Exception {
+    ModelRecord r = ArtifactModels.compile(Map.of("Stacked", ArtifactModels.source("Stacked",
+        "@Convention(Framework.PYTORCH)\n", String.join("\n",
+            "  @Lstm(units = 16, features = 8, returnSequences = true) Object lower;",
+            "  @Lstm(units = 16) Object upper;",
+            "  @Dense(units = 4) Object out;")))).get("fixtures.Stacked");
+    Verification v = ArtifactVerifier.verify(r, ArtifactModels.read(file));
+    assertEquals(List.of(), v.findings(), v.findings().toString());
+    assertEquals(manifest().getAsJsonObject("models").getAsJsonObject("stacked")
+        .get("torchParams").getAsLong(), v.params(), "torch's count");
+  }
+
   @org.junit.jupiter.api.Test
   void anotherModelsFileFailsOnEveryLayer() throws Exception {
     Verification v = ArtifactModels.verify("EchoTorch", "tagger.onnx");
