@@ -39,7 +39,10 @@ public final class Main {
       "",
       "summary prints every model's table (summary --help for more).",
       "",
-      "exit codes: 0 ok, 1 check failed, 2 bad usage or input");
+      "exit codes: 0 ok, 1 check failed, 2 bad usage or input",
+      "",
+      "Checking model files against their declarations: verify-artifacts --help",
+      "Writing a declaration from a model file: import --help");
 
   private Main() {}
 
@@ -51,6 +54,14 @@ public final class Main {
 
   /** Runs the command line; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("verify-artifacts")) {
+      return dev.paramcheck.report.artifact.ArtifactCommands.verifyArtifacts(
+          java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    if (args.length > 0 && args[0].equals("import")) {
+      return dev.paramcheck.report.artifact.ArtifactCommands.importModel(
+          java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
     try {
       return runOrThrow(args, out, err);
     } catch (ReportException e) {
