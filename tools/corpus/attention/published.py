@@ -204,6 +204,78 @@ BLOCKS4_FIELDS = [
 ]
 
 
+# ---------------------------------------------------------------------------------------------
+# 5. eventdetector_ts "transformer" model (two self-attention blocks, called with query=value=key)
+
+def eventdetector():
+    x = keras.Input(shape=(76, 50), name="input")
+    h = x
+    for i in range(2):
+        sfx = "" if i == 0 else "_1"
+        a = layers.MultiHeadAttention(num_heads=8, key_dim=256, name=f"multi_head_attention{sfx}")(
+            query=h, value=h, key=h)
+        a = layers.Add(name="add" if i == 0 else "add_2")([x, a])
+        n = layers.LayerNormalization(name=f"layer_normalization{sfx}")(a)
+        d = layers.Dense(50, name=f"dense{sfx}")(n)
+        d = layers.Dropout(0.1, name="dropout_1" if i == 0 else "dropout_3")(d)
+        h = layers.Add(name="add_1" if i == 0 else "add_3")([n, d])
+    p = layers.GlobalAveragePooling1D(name="global_average_pooling1d")(h)
+    out = layers.Dense(1, name="dense_2")(p)
+    return keras.Model(x, out, name="transformer")
+
+
+EVENT_FIELDS = [
+    F("input", "Input", {"shape": [76, 50]}),
+    F("multi_head_attention", "MultiHeadAttention", {"numHeads": 8, "keyDim": 256}, ["input", "input", "input"]),
+    F("add", "Add", {}, ["input", "multi_head_attention"]),
+    F("layer_normalization", "LayerNormalization"),
+    F("dense", "Dense", {"units": 50}),
+    F("dropout_1", "Dropout", {"rate": 0.1}),
+    F("add_1", "Add", {}, ["layer_normalization", "dropout_1"]),
+    F("multi_head_attention_1", "MultiHeadAttention", {"numHeads": 8, "keyDim": 256}, ["add_1", "add_1", "add_1"]),
+    F("add_2", "Add", {}, ["input", "multi_head_attention_1"]),
+    F("layer_normalization_1", "LayerNormalization"),
+    F("dense_1", "Dense", {"units": 50}),
+    F("dropout_3", "Dropout", {"rate": 0.1}),
+    F("add_3", "Add", {}, ["layer_normalization_1", "dropout_3"]),
+    F("global_average_pooling1d", "GlobalAveragePooling1d"),
+    F("dense_2", "Dense", {"units": 1}),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. A BiLSTM + MultiHeadAttention sequence model (Masking, Embedding, 2 x Bidirectional LSTM)
+
+def bilstm_mha():
+    inp = keras.Input(shape=(512,), name="input_layer")
+    x = layers.Masking(name="masking")(inp)
+    x = layers.Embedding(2236, 128, name="embedding")(x)
+    x = layers.Bidirectional(layers.LSTM(256, return_sequences=True), name="bidirectional")(x)
+    x = layers.Bidirectional(layers.LSTM(256, return_sequences=True), name="bidirectional_1")(x)
+    x = layers.Dropout(0.2, name="dropout")(x)
+    x = layers.MultiHeadAttention(num_heads=8, key_dim=128, name="multi_head_attention")(x, x)
+    x = layers.LSTM(256, return_sequences=True, name="lstm_2")(x)
+    x = layers.Dense(128, name="dense")(x)
+    x = layers.Reshape((128, 512), name="reshape")(x)
+    return keras.Model(inp, x, name="functional")
+
+
+BILSTM_FIELDS = [
+    F("input_layer", "Input", {"shape": [512]}),
+    F("masking", "Masking"),
+    F("embedding", "Embedding", {"inputDim": 2236, "outputDim": 128}),
+    {"name": "bidirectional", "annotations": [{"type": "Bidirectional", "attrs": {}},
+                                              {"type": "Lstm", "attrs": {"units": 256, "returnSequences": True}}]},
+    {"name": "bidirectional_1", "annotations": [{"type": "Bidirectional", "attrs": {}},
+                                                {"type": "Lstm", "attrs": {"units": 256, "returnSequences": True}}]},
+    F("dropout", "Dropout", {"rate": 0.2}),
+    F("multi_head_attention", "MultiHeadAttention", {"numHeads": 8, "keyDim": 128}, ["dropout", "dropout"]),
+    F("lstm_2", "Lstm", {"units": 256, "returnSequences": True}),
+    F("dense", "Dense", {"units": 128}),
+    F("reshape", "Reshape", {"targetShape": [128, 512]}),
+]
+
+
 SOURCES = [
     {"id": "p01", "file": "transformer-gpt-decoder-76.txt", "build": gpt, "fields": GPT_FIELDS,
      "positions": [0.45, 0.84, 1.0],
@@ -263,6 +335,38 @@ SOURCES = [
          "weights equal keras_hub's TokenAndPositionEmbedding (ReversibleEmbedding V*D + PositionEmbedding S*D); "
          "it is declared with the keras_hub annotation. Vocabulary 5,000 follows from 328,192 = (V + 128) * 64.",
          "dense_8: the four blocks' feed-forward Sequentials created dense ... dense_7 first (auto-name counter)."]},
+]
+
+
+SOURCES += [
+    {"id": "p05", "file": "transformer-eventdetector-108.txt", "build": eventdetector, "fields": EVENT_FIELDS,
+     "positions": None,
+     "source": {"note": "a public repository's notes pasting the summary of the eventdetector_ts library's "
+                        "'transformer' model (search-tool file id 51826475967; not keras.io)"},
+     "notes": [
+         "108 columns, Keras >= 3.1 functional layout; reproduced byte for byte (printed with COLUMNS=112).",
+         "MultiHeadAttention(query=x, value=x, key=x): three Connected-to entries. num_heads x key_dim is fixed "
+         "by the count only as a product: 4*50*P + 3*P + 50 = 415,794 gives P = 2,048 (declared 8 x 256; "
+         "4 x 512 prints the same table).",
+         "add_2 adds the MODEL INPUT to the second attention output (the library's residual), not add_1.",
+         "dropout_1 / dropout_3: each MultiHeadAttention consumed one dropout uid when it was built; the "
+         "dropout rates are not in the printout (0.1 declared, no weight depends on it).",
+         "Dense activations are not in the printout and change no count."]},
+    {"id": "p06", "file": "transformer-bilstm-mha-108.txt", "build": bilstm_mha, "fields": BILSTM_FIELDS,
+     "positions": None, "partial": True,
+     "source": {"note": "a public repository's training log with several Keras 3 summaries "
+                        "(search-tool file id 21518100303; not keras.io); this is the BiLSTM + "
+                        "MultiHeadAttention one"},
+     "notes": [
+         "Partial: the log has no 'Model: ...' line before this table; the file starts at the top border.",
+         "Reshape is not a paramcheck annotation (yet); its field uses type Reshape{targetShape}. A test "
+         "without it can still check every row above it.",
+         "Values fixed only by the counts: Embedding input_dim 2,236 (286,208 / 128); MHA P = num_heads x "
+         "key_dim = 1,024 (4*512*P + 3*P + 512 = 2,100,736; declared 8 x 128); LSTM units 256 everywhere.",
+         "lstm_2: the two Bidirectional wrappers' inner LSTMs took the auto-names lstm and lstm_1.",
+         "Masking on the token input passes no mask edge: Embedding.call has no mask argument "
+         "and Embedding(mask_zero=False) computes no mask, so no NotEqual row appears.",
+         "The dropout rate is not in the printout (0.2 declared)."]},
 ]
 
 
