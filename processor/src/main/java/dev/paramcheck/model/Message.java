@@ -256,6 +256,32 @@ public enum Message {
   MERGE_SHAPES(
       "merge-shapes",
       "%s cannot merge %s: %s"),
+  ATTENTION_NOT_A_SEQUENCE(
+      "attention-shapes",
+      "%s attends over sequences, but its %s is %s: take a sequence (None, T, features), or add"
+          + " @RepeatVector or @Reshape before it"),
+  ATTENTION_RANKS(
+      "attention-shapes",
+      "%s cannot attend: its %s is %s, of another rank than the query %s; Keras projects all of them"
+          + " with the query's rank, so give them the same number of axes"),
+  ATTENTION_UNKNOWN_FEATURES(
+      "unknown-features",
+      "%s needs a known last axis on its %s to size its weights, but it is %s: declare the size in"
+          + " @Input's shape"),
+  ATTENTION_KEY_VALUE(
+      "attention-shapes",
+      "%s cannot attend: Keras's \"All dimensions of `value` and `key`, except the last one, must be"
+          + " equal\", but the value is %s and the key %s; give the key the value's length (one key"
+          + " per value)"),
+  ATTENTION_WIDTHS(
+      "attention-shapes",
+      "%s cannot score a query of width %d against a key of width %d (query %s, key %s): Keras builds"
+          + " the layer but the model fails when it runs; project them to the same width first, for"
+          + " example with @Dense(units = %d) on the query"),
+  ATTENTION_DROPOUT(
+      "invalid-value",
+      "dropout = %s on %s: dropout must be from 0 to 1, the fraction of attention scores dropped, as"
+          + " Keras's Dropout accepts"),
   NO_INITIAL_STATE(
       "initial-state",
       "@From(initialState = ...) on field '%s': %s takes no initial state; only @SimpleRnn, @Lstm and"

@@ -34,7 +34,9 @@ class FunctionalCorpusTest {
   /** Kinds whose table is not paramcheck's to match: see {@link #tableSkipped}. */
   private static final Set<String> SEQUENTIAL_FORM = Set.of("sequential-form");
 
-  private static final Set<String> ENUMS = Set.of("padding", "merge");
+  /** Enum attributes and the enum their values are constants of. */
+  private static final Map<String, String> ENUMS =
+      Map.of("padding", "Padding.", "merge", "Bidirectional.Merge.", "scoreMode", "ScoreMode.");
 
   /**
    * Kinds Keras accepts but paramcheck refuses, and the annotation of the field it refuses. Keras
@@ -45,7 +47,7 @@ class FunctionalCorpusTest {
    */
   static final Map<String, String> PARAMCHECK_DECIDES = Map.of(
       "initial-state-unchecked", "From",
-      "accepted-refused-bidi-odd-states", "From",
+      "keras-accepts-bidi-odd-states", "From",
       "refused-dense-after-unknown-flatten", "Flatten");
 
   /**
@@ -148,8 +150,8 @@ class FunctionalCorpusTest {
     }
     if (v.getAsJsonPrimitive().isString()) {
       String s = v.getAsString();
-      if (ENUMS.contains(name)) {
-        return (name.equals("merge") ? "Bidirectional.Merge." : "Padding.") + s;
+      if (ENUMS.containsKey(name)) {
+        return ENUMS.get(name) + s;
       }
       return '"' + s + '"';
     }
