@@ -6,6 +6,7 @@ import dev.paramcheck.model.layer.InputLayer;
 import dev.paramcheck.model.layer.Layer;
 import dev.paramcheck.model.layer.ModelInput;
 import dev.paramcheck.model.layer.MultiInput;
+import dev.paramcheck.model.layer.Refusal;
 import dev.paramcheck.model.layer.Step;
 import dev.paramcheck.model.layer.TextVectorizationLayer;
 import java.util.ArrayList;
@@ -414,7 +415,10 @@ final class Graph {
       step = layer.output(input, context);
     }
     if (step instanceof Step.Refused refused) {
-      problems.add(d.problem(refused.refusal()));
+      Refusal refusal = refused.refusal();
+      problems.add("from".equals(refusal.attribute()) // the inputs are at fault: on @From's value
+          ? new Problem(refusal.message(), fromSite(i, site), refusal.text())
+          : d.problem(refusal));
       return Optional.empty();
     }
     Shape output = ((Step.Output) step).shape();

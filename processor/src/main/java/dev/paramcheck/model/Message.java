@@ -282,6 +282,19 @@ public enum Message {
       "invalid-value",
       "dropout = %s on %s: dropout must be from 0 to 1, the fraction of attention scores dropped, as"
           + " Keras's Dropout accepts"),
+  HUB_HEAD_DIM(
+      "invalid-value",
+      "numHeads on %s: keras_hub's \"Attention `%s` computed cannot be zero\": the input's width %d is"
+          + " less than numHeads = %d, so each head would have no features (input %s); use at most %d"
+          + " heads"),
+  SEQUENCE_TOO_LONG(
+      "sequence-too-long",
+      "sequenceLength = %d on %s, but its input %s has %d positions: keras_hub embeds at most"
+          + " sequenceLength positions and the model fails when it runs; make sequenceLength at least %d"),
+  HUB_TOKEN_IDS(
+      "token-ids",
+      "%s takes token ids (None, T), but it gets %s from %s: take an @Input(shape = {T}, dtype ="
+          + " \"int32\")"),
   NO_INITIAL_STATE(
       "initial-state",
       "@From(initialState = ...) on field '%s': %s takes no initial state; only @SimpleRnn, @Lstm and"

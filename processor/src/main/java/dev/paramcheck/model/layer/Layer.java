@@ -37,7 +37,10 @@ public sealed interface Layer
         GlobalPooling2d,
         ZeroPadding1dLayer,
         Cropping1dLayer,
-        UpSampling1dLayer {
+        UpSampling1dLayer,
+        TransformerEncoderLayer,
+        PositionEmbeddingLayer,
+        TokenAndPositionEmbeddingLayer {
 
   /** The Keras class shown in the table, such as {@code LSTM}. */
   String kerasClass();

@@ -8,7 +8,7 @@ import java.util.List;
  * are the fields {@code @From} names, in order.
  */
 public sealed interface MultiInput extends Layer permits Merge, ConcatenateLayer, DotLayer, MultiHeadAttentionLayer, AttentionLayer,
-        AdditiveAttentionLayer {
+        AdditiveAttentionLayer, TransformerDecoderLayer {
   /** The output for these inputs, in call order, or why this layer cannot take them. */
   Step output(List<Shape> inputs, Context context);
 
