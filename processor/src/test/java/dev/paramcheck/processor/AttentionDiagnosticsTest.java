@@ -110,17 +110,32 @@ class AttentionDiagnosticsTest {
   }
 
   @ProcessorTest
-  void kerasHubUnderPyTorch(TestCompiler compiler) {
+  void decoderWithoutEncoderUnderPyTorch(TestCompiler compiler) {
     onlyError(compiler, model(
             "@Convention(Framework.PYTORCH)",
             "public class M {",
             "  @Input(shape = {12, 8}) Object x;",
-            "  @TransformerEncoder(intermediateDim = 16, numHeads = 2) Object enc;",
+            "  @TransformerDecoder(intermediateDim = 16, numHeads = 2) Object dec;",
             "}"),
-        "[paramcheck:not-in-pytorch] layer 'enc' (TransformerEncoder): keras_hub's TransformerEncoder ha"
-            + "s no PyTorch equivalent (torch.nn.TransformerEncoderLayer is a different layer), so the model c"
-            + "annot be counted under the PyTorch convention; write the block's layers (@MultiHeadAttention, @"
-            + "LayerNormalization, @Dense) in a @Block, or count the model under the Keras convention",
-        "@TransformerEncoder");
+        "[paramcheck:not-in-pytorch] layer 'dec' (TransformerDecoder): a TransformerDecoder without an e"
+            + "ncoder sequence has no PyTorch equivalent (torch.nn.TransformerDecoderLayer always attends to a"
+            + " memory of its own width), so the model cannot be counted under the PyTorch convention; use @Tr"
+            + "ansformerEncoder for a decoder-only block, or count the model under the Keras convention",
+        "@TransformerDecoder");
+  }
+
+  @ProcessorTest
+  void headsThatDoNotSplitTheQueryUnderPyTorch(TestCompiler compiler) {
+    onlyError(compiler, model(
+            "@Convention(Framework.PYTORCH)",
+            "public class M {",
+            "  @Input(shape = {12, 8}) Object x;",
+            "  @From({\"x\", \"x\"}) @MultiHeadAttention(numHeads = 2, keyDim = 16) Object mha;",
+            "}"),
+        "[paramcheck:not-in-pytorch] layer 'mha' (MultiHeadAttention): numHeads * keyDim = 32 on a query"
+            + " of width 8 has no PyTorch equivalent (torch.nn.MultiheadAttention projects to the query's widt"
+            + "h, split among its heads), so the model cannot be counted under the PyTorch convention; set key"
+            + "Dim = 4, or count the model under the Keras convention",
+        "keyDim = 16");
   }
 }

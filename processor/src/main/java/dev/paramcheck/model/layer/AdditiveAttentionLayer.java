@@ -56,6 +56,19 @@ public record AdditiveAttentionLayer(boolean useScale, double dropout, boolean t
     return wrong != null ? wrong : Step.of(inputs.get(0).withFeatures(inputs.get(1).features()));
   }
 
+  /**
+   * Without weights it is a function in {@code forward()} ({@code
+   * F.scaled_dot_product_attention}): no module; its learned scales have no {@code torch.nn} module.
+   */
+  @Override
+  public Torch torch(List<Shape> inputs, Context context) {
+    if (useScale) {
+      return new Torch.Inexpressible(Refusal.of(Message.NOT_IN_PYTORCH, null, context.ref(), "useScale = true",
+          "torch.nn has no attention module with a learned score scale", "compute it in forward() without one"));
+    }
+    return new Torch.NoModule();
+  }
+
   @Override
   public List<Weight> weights(Shape input) {
     return List.of(Weight.optional("SCALE", useScale, trainable, input.features()));

@@ -63,6 +63,19 @@ public record AttentionLayer(boolean useScale, ScoreMode scoreMode, double dropo
     return wrong != null ? wrong : Step.of(inputs.get(0).withFeatures(inputs.get(1).features()));
   }
 
+  /**
+   * Without weights it is a function in {@code forward()} ({@code
+   * F.scaled_dot_product_attention}): no module; its learned scales have no {@code torch.nn} module.
+   */
+  @Override
+  public Torch torch(List<Shape> inputs, Context context) {
+    if (useScale || scoreMode == ScoreMode.CONCAT) {
+      return new Torch.Inexpressible(Refusal.of(Message.NOT_IN_PYTORCH, null, context.ref(), "useScale = " + useScale + ", scoreMode = " + scoreMode,
+          "torch.nn has no attention module with a learned score scale", "compute it in forward() without one"));
+    }
+    return new Torch.NoModule();
+  }
+
   @Override
   public List<Weight> weights(Shape input) {
     return List.of(

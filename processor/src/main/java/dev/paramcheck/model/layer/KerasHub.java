@@ -85,6 +85,31 @@ final class KerasHub {
             : "use @Embedding layers"));
   }
 
+  /** {@code nn.MultiheadAttention(D, H)}'s parameters as a submodule's: {@code SELF_ATTN_IN_PROJ_WEIGHT}, ... */
+  static List<Weight> torchAttention(String prefix, long d, boolean trainable) {
+    return List.of(
+        Weight.of(prefix + "_IN_PROJ_WEIGHT", trainable, 3 * d, d),
+        Weight.of(prefix + "_IN_PROJ_BIAS", trainable, 3 * d),
+        Weight.of(prefix + "_OUT_PROJ_WEIGHT", trainable, d, d),
+        Weight.of(prefix + "_OUT_PROJ_BIAS", trainable, d));
+  }
+
+  /** An {@code nn.Linear(in, out)} or {@code nn.LayerNorm} submodule's {@code weight} and {@code bias}. */
+  static List<Weight> torchPair(String prefix, boolean trainable, long... weight) {
+    return List.of(Weight.of(prefix + "_WEIGHT", trainable, weight), Weight.of(prefix + "_BIAS", trainable, weight[0]));
+  }
+
+  /** torch's {@code embed_dim must be divisible by num_heads}, or null. */
+  static Torch torchHeads(String module, Shape input, int numHeads, Context context) {
+    if (input.features() % numHeads != 0) {
+      return new Torch.Inexpressible(Refusal.of(Message.NOT_IN_PYTORCH, "numHeads", context.ref(),
+          "numHeads = " + numHeads + " on width " + input.features(),
+          "torch.nn." + module + " needs d_model divisible by nhead",
+          "use a numHeads that divides " + input.features()));
+    }
+    return null;
+  }
+
   static long sum(OptionalLong... parts) {
     long total = 0;
     for (OptionalLong p : parts) {

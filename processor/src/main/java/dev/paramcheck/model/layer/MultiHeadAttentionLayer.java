@@ -156,6 +156,55 @@ public record MultiHeadAttentionLayer(
         Math.multiplyExact(atKey, tv.getAsLong())), products));
   }
 
+  /**
+   * {@code torch.nn.MultiheadAttention(E, numHeads, bias, kdim, vdim)} with {@code E} the query's
+   * width (torch/nn/modules/activation.py, torch 2.13, 1186-1226): {@code in_proj_weight (3E, E)}
+   * when key and value are {@code E} wide, else {@code q_proj_weight (E, E)}, {@code k_proj_weight
+   * (E, kdim)}, {@code v_proj_weight (E, vdim)}; then {@code in_proj_bias (3E)}, {@code
+   * out_proj.weight (E, E)}, {@code out_proj.bias (E)}. torch's heads split {@code E}: Keras's
+   * {@code numHeads * keyDim} must be the query's width, the value heads as wide as the key heads,
+   * the output {@code E} wide.
+   */
+  @Override
+  public Torch torch(List<Shape> inputs, Context context) {
+    long e = inputs.get(0).features();
+    long kdim = Attentions.key(inputs).features();
+    long vdim = inputs.get(1).features();
+    String fix = null;
+    String what = null;
+    String attribute = null;
+    if ((long) numHeads * keyDim != e) {
+      attribute = "keyDim";
+      what = "numHeads * keyDim = " + ((long) numHeads * keyDim) + " on a query of width " + e;
+      fix = e % numHeads == 0 ? "set keyDim = " + e / numHeads : "use a numHeads that divides " + e + " and keyDim = "
+          + e + " / numHeads";
+    } else if (headValue() != keyDim) {
+      attribute = "valueDim";
+      what = "valueDim = " + valueDim + " with keyDim = " + keyDim;
+      fix = "leave valueDim out (torch's value heads are as wide as its key heads)";
+    } else if (!outputShape.isEmpty() && !outputShape.equals(List.of((int) e))) {
+      attribute = "outputShape";
+      what = "outputShape = " + outputShape;
+      fix = "leave outputShape out (torch's output is as wide as the query)";
+    }
+    if (what != null) {
+      return new Torch.Inexpressible(Refusal.of(Message.NOT_IN_PYTORCH, attribute, context.ref(), what,
+          "torch.nn.MultiheadAttention projects to the query's width, split among its heads", fix));
+    }
+    List<Weight> w = new ArrayList<>(6);
+    if (kdim == e && vdim == e) {
+      w.add(Weight.of("IN_PROJ_WEIGHT", trainable, 3 * e, e));
+    } else {
+      w.add(Weight.of("Q_PROJ_WEIGHT", trainable, e, e));
+      w.add(Weight.of("K_PROJ_WEIGHT", trainable, e, kdim));
+      w.add(Weight.of("V_PROJ_WEIGHT", trainable, e, vdim));
+    }
+    w.add(Weight.optional("IN_PROJ_BIAS", useBias, trainable, 3 * e));
+    w.add(Weight.of("OUT_PROJ_WEIGHT", trainable, e, e));
+    w.add(Weight.optional("OUT_PROJ_BIAS", useBias, trainable, e));
+    return new Torch.Module("MultiheadAttention", w);
+  }
+
   @Override
   public boolean keepsMask() {
     return true;

@@ -116,9 +116,37 @@ public record TransformerDecoderLayer(int intermediateDim, int numHeads, boolean
     return OptionalLong.of(KerasHub.sum(mha.macs(List.of(x, x), x, 0), cross, KerasHub.at(w.subList(20, 24), x)));
   }
 
+  /**
+   * {@code nn.TransformerDecoderLayer(D, numHeads, intermediateDim)} (torch/nn/modules/transformer.py,
+   * torch 2.13, 1042-1066): {@code self_attn}, {@code multihead_attn}, {@code linear1}, {@code
+   * linear2}, {@code norm1..3}. torch's decoder layer always attends to a memory as wide as itself:
+   * without an encoder sequence, or with one of another width, it is not expressible.
+   */
   @Override
   public Torch torch(List<Shape> inputs, Context context) {
-    return KerasHub.notInTorch("TransformerDecoder", context);
+    Shape x = inputs.get(0);
+    if (inputs.size() < 2 || inputs.get(1).features() != x.features()) {
+      return new Torch.Inexpressible(Refusal.of(Message.NOT_IN_PYTORCH, null, context.ref(),
+          inputs.size() < 2 ? "a TransformerDecoder without an encoder sequence"
+              : "an encoder sequence of width " + inputs.get(1).features() + " for a decoder of width " + x.features(),
+          "torch.nn.TransformerDecoderLayer always attends to a memory of its own width",
+          inputs.size() < 2 ? "use @TransformerEncoder for a decoder-only block" : "project the encoder sequence to "
+              + x.features() + " first"));
+    }
+    Torch wrong = KerasHub.torchHeads("TransformerDecoderLayer", x, numHeads, context);
+    if (wrong != null) {
+      return wrong;
+    }
+    long d = x.features();
+    List<Weight> w = new ArrayList<>(18);
+    w.addAll(KerasHub.torchAttention("SELF_ATTN", d, trainable));
+    w.addAll(KerasHub.torchAttention("MULTIHEAD_ATTN", d, trainable));
+    w.addAll(KerasHub.torchPair("LINEAR1", trainable, intermediateDim, d));
+    w.addAll(KerasHub.torchPair("LINEAR2", trainable, d, intermediateDim));
+    w.addAll(KerasHub.torchPair("NORM1", trainable, d));
+    w.addAll(KerasHub.torchPair("NORM2", trainable, d));
+    w.addAll(KerasHub.torchPair("NORM3", trainable, d));
+    return new Torch.Module("TransformerDecoderLayer", w);
   }
 
   @Override

@@ -82,9 +82,25 @@ public record TransformerEncoderLayer(int intermediateDim, int numHeads, boolean
         KerasHub.at(w.subList(12, 16), x)));
   }
 
+  /**
+   * {@code nn.TransformerEncoderLayer(D, numHeads, intermediateDim)} (torch/nn/modules/transformer.py,
+   * torch 2.13, 757-772): {@code self_attn}, {@code linear1}, {@code linear2}, {@code norm1}, {@code
+   * norm2}: the same count as keras_hub's when the heads divide {@code D} (tools/corpus/README.md).
+   */
   @Override
   public Torch torch(Shape input, Context context) {
-    return KerasHub.notInTorch("TransformerEncoder", context);
+    Torch wrong = KerasHub.torchHeads("TransformerEncoderLayer", input, numHeads, context);
+    if (wrong != null) {
+      return wrong;
+    }
+    long d = input.features();
+    List<Weight> w = new ArrayList<>(12);
+    w.addAll(KerasHub.torchAttention("SELF_ATTN", d, trainable));
+    w.addAll(KerasHub.torchPair("LINEAR1", trainable, intermediateDim, d));
+    w.addAll(KerasHub.torchPair("LINEAR2", trainable, d, intermediateDim));
+    w.addAll(KerasHub.torchPair("NORM1", trainable, d));
+    w.addAll(KerasHub.torchPair("NORM2", trainable, d));
+    return new Torch.Module("TransformerEncoderLayer", w);
   }
 
   @Override
