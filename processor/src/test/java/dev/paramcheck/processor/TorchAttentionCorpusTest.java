@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  * user would (a {@code @MultiHeadAttention} with {@code numHeads * keyDim} the query's width, a
  * {@code @TransformerEncoder}, a {@code @TransformerDecoder} on a memory) under {@code
  * @Convention(Framework.PYTORCH)}: the layer's count and every parameter with torch's name and
- * shape, in {@code named_parameters()} order. Not expressible, and skipped: {@code add_bias_kv}
+ * shape, in {@code named_parameters()} order; an {@code nn.MultiheadAttention}'s MACs against
+ * {@code FlopCounterMode}'s recorded FLOPs. Not expressible, and skipped: {@code add_bias_kv}
  * (no Keras equivalent) and {@code bias=False} on the Transformer layers (keras_hub's have no
  * such option).
  */
@@ -112,6 +113,18 @@ class TorchAttentionCorpusTest {
               + parameter.get("shape"));
         }
         assertThat(weights(c, className(config))).isEqualTo(expected);
+        JsonObject args = config.getAsJsonObject("args");
+        if (config.get("module").getAsString().equals("nn.MultiheadAttention")
+            && !(args.has("add_zero_attn") && args.get("add_zero_attn").getAsBoolean())) {
+          // FlopCounterMode counts 2 FLOPs per multiply-add of mm/addmm/bmm and no bias add:
+          // paramcheck's MACs are its half plus the biases at their positions (docs/costs.md)
+          long e = args.get("embed_dim").getAsLong();
+          long l = config.getAsJsonObject("input").get("queryLength").getAsLong();
+          long src = config.getAsJsonObject("input").get("keyLength").getAsLong();
+          boolean bias = !args.has("bias") || args.get("bias").getAsBoolean();
+          long flops = config.getAsJsonObject("flops").get("total").getAsLong();
+          assertThat(constants.get("LAYER_MACS")).isEqualTo(flops / 2 + (bias ? 2 * e * l + 2 * e * src : 0));
+        }
       }));
     });
   }
