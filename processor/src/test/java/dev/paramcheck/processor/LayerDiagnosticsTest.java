@@ -23,8 +23,9 @@ class LayerDiagnosticsTest {
   void firstLayerThatCannotTakeTheInput(TestCompiler compiler) {
     onlyError(compiler, model("public class M {", "  @Dropout(rate = 0.5) Object drop;", "  @Dense(units = 2) Object out;", "}"),
         "[paramcheck:not-an-input-layer] layer 'drop' (Dropout) is the first layer, but it cannot take the"
-            + " model's input: start the model with @SimpleRnn, @Lstm, @Gru, @Dense, @Embedding, @Conv1d or"
-            + " @Masking, which declare the input with features (and timesteps)",
+            + " model's input: start the model with @SimpleRnn, @Lstm, @Gru, @Dense, @Embedding, @Conv1d,"
+            + " @Masking or @TextVectorization, which declare the input with features (and timesteps), or"
+            + " declare the input with an @Input field before it",
         "Object drop");
   }
 
