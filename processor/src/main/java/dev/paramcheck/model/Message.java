@@ -295,6 +295,20 @@ public enum Message {
       "token-ids",
       "%s takes token ids (None, T), but it gets %s from %s: take an @Input(shape = {T}, dtype ="
           + " \"int32\")"),
+  BLOCK_CYCLE(
+      "block-cycle",
+      "@Block(%s.class) on field '%s' uses a block that uses this model: %s; a block cannot contain"
+          + " itself, directly or through other blocks"),
+  BLOCK_NOT_A_MODEL(
+      "block-not-a-model",
+      "@Block on field '%s' names %s, which declares no layers: name a class annotated with @Input and"
+          + " paramcheck's layer annotations"),
+  BLOCK_INVALID(
+      "block-invalid",
+      "%s uses block %s, which cannot be counted: fix the errors reported on %s"),
+  BLOCK_INPUT(
+      "block-input",
+      "%s gets %s, but block %s takes %s (its @Input): give it a tensor of that shape"),
   NO_INITIAL_STATE(
       "initial-state",
       "@From(initialState = ...) on field '%s': %s takes no initial state; only @SimpleRnn, @Lstm and"

@@ -40,7 +40,8 @@ public sealed interface Layer
         UpSampling1dLayer,
         TransformerEncoderLayer,
         PositionEmbeddingLayer,
-        TokenAndPositionEmbeddingLayer {
+        TokenAndPositionEmbeddingLayer,
+        BlockLayer {
 
   /** The Keras class shown in the table, such as {@code LSTM}. */
   String kerasClass();

@@ -17,6 +17,7 @@ import dev.paramcheck.TransformerEncoder;
 import dev.paramcheck.TransformerDecoder;
 import dev.paramcheck.PositionEmbedding;
 import dev.paramcheck.TokenAndPositionEmbedding;
+import dev.paramcheck.Block;
 import dev.paramcheck.Op;
 import dev.paramcheck.Reshape;
 import dev.paramcheck.Permute;
@@ -143,7 +144,8 @@ public final class LayerKinds {
       new Kind(TransformerDecoder.class, TransformerDecoderLayer.class, TransformerDecoderLayer::from),
       new Kind(PositionEmbedding.class, PositionEmbeddingLayer.class, PositionEmbeddingLayer::from),
       new Kind(TokenAndPositionEmbedding.class, TokenAndPositionEmbeddingLayer.class,
-          TokenAndPositionEmbeddingLayer::from));
+          TokenAndPositionEmbeddingLayer::from),
+      new Kind(Block.class, BlockLayer.class, BlockLayer::from));
 
   /** Every wrapper, in the order they wrap when both are written. */
   public static final List<Wrapper> WRAPPERS = List.of(
