@@ -147,7 +147,18 @@ final class RecordParser {
         return n.stripTrailingZeros().scale() <= 0 ? integer(p, path) : (Object) p.getAsDouble();
       }
     }
-    throw new InvalidRecord("\"" + path + "\" must be a number, a boolean or a string");
+    if (e.isJsonArray()) { // an array attribute (schema 0.2): kernelSize, outputShape, ...
+      java.util.List<Object> items = new java.util.ArrayList<>(e.getAsJsonArray().size());
+      int i = 0;
+      for (JsonElement item : e.getAsJsonArray()) {
+        if (item.isJsonArray()) {
+          throw new InvalidRecord("\"" + path + "[" + i + "]\" must be a number, a boolean or a string");
+        }
+        items.add(attribute(item, path + "[" + i++ + "]"));
+      }
+      return java.util.List.copyOf(items);
+    }
+    throw new InvalidRecord("\"" + path + "\" must be a number, a boolean, a string or an array of them");
   }
 
   private static ModelRecord.Totals totals(JsonObject o) throws InvalidRecord {
