@@ -115,4 +115,32 @@ class BlockTest {
     assertThat(errors).containsExactly("5 [paramcheck:block-input] layer 'ff' (FeedForward) gets (None, 4, 6), but"
         + " block FeedForward takes (None, 4, 8) (its @Input): give it a tensor of that shape");
   }
+
+  @ProcessorTest
+  void budgetsOnTheBlockAndOnTheFieldBothApply(TestCompiler compiler) {
+    JavaFileObject block = Compiled.source("test.FeedForward",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "@ParamBudget(max = 200)",
+        "public class FeedForward {",
+        "  @Input(shape = {4, 8}) Object x;",
+        "  @Dense(units = 16) Object up;",
+        "  @Dense(units = 8) Object down;",
+        "}");
+    JavaFileObject model = Compiled.source("test.M",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class M {",
+        "  @Input(shape = {4, 8}) Object x;",
+        "  @ParamBudget(max = 100)",
+        "  @Block(FeedForward.class) Object ff1;",
+        "}");
+    Compilation c = compiler.compile(List.of(), List.of(block, model));
+    List<String> errors = c.errors().stream().map(d -> d.getLineNumber() + " " + d.getMessage(Locale.ROOT)).toList();
+    assertThat(errors).containsExactly(
+        "3 [paramcheck:over-budget] model FeedForward has 280 parameters, 80 over its budget of 200. Largest"
+            + " layers: up 144 (51.4%), down 136 (48.6%). Raise max or make those layers smaller",
+        "5 [paramcheck:over-budget] layer 'ff1' (FeedForward) has 280 parameters (up kernel 128 + up bias 16 +"
+            + " down kernel 128 + down bias 8), 180 over its budget of 100. Raise max or make the layer smaller");
+  }
 }
