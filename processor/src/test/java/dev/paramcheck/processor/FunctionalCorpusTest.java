@@ -135,6 +135,9 @@ class FunctionalCorpusTest {
 
   private static String annotation(JsonObject a) {
     String type = a.get("type").getAsString();
+    if (type.equals("Block")) { // a block of the model's own: its class, declared beside the model
+      return "@Block(" + a.getAsJsonObject("attrs").get("value").getAsString() + ".class)";
+    }
     List<String> values = new ArrayList<>();
     for (Map.Entry<String, JsonElement> e : a.getAsJsonObject("attrs").entrySet()) {
       values.add(e.getKey() + " = " + value(e.getKey(), e.getValue()));
