@@ -26,6 +26,8 @@ public final class Main {
     print(TicketClassifierSummary.table(), "TicketClassifierSummary.TITLE_ENCODED_PARAMS",
         TicketClassifierSummary.TITLE_ENCODED_PARAMS);
     print(CharSeq2SeqSummary.table(), "CharSeq2SeqSummary.DECODER_LSTM_PARAMS", CharSeq2SeqSummary.DECODER_LSTM_PARAMS);
+    print(TransformerClassifierSummary.table(), "TransformerClassifierSummary.ENCODER_PARAMS",
+        TransformerClassifierSummary.ENCODER_PARAMS);
   }
 
   private static void print(String table, String constant, long value) {

@@ -111,4 +111,18 @@ class ExampleModelsTest {
         + " decoderInputs[0][0],       │\n"), table);
     assertTrue(table.contains("│ encoder[0][1],             │\n"), table);
   }
+
+  @Test
+  void transformerClassifier() {
+    // Keras 3.15.1 running keras.io's classifier (tools/corpus/attention/transformer_classifier.py)
+    assertEquals(657_758, TransformerClassifierSummary.TOTAL_PARAMS);
+    assertEquals(646_400, TransformerClassifierSummary.EMBEDDING_PARAMS);
+    assertEquals(10_656, TransformerClassifierSummary.ENCODER_PARAMS);
+    assertEquals(660, TransformerClassifierSummary.HIDDEN_PARAMS);
+    assertEquals(10_656, TransformerBlockSummary.TOTAL_PARAMS);
+    assertEquals(4 * 657_758, TransformerClassifierSummary.TOTAL_BYTES);
+    String table = TransformerClassifierSummary.table();
+    assertTrue(table.contains("encoder (TransformerBlock)"), table);
+    assertTrue(table.contains(" Total params: 657,758 (2.51 MB)\n"), table);
+  }
 }

@@ -43,7 +43,7 @@ final class Counting {
       List<Weight> weights;
       try {
         if (settings.convention() == Framework.PYTORCH) {
-          Torch torch = w.layer().torch(w.input(), w.context());
+          Torch torch = w.layer().torch(w.inputs(), w.context());
           if (torch instanceof Torch.Inexpressible inexpressible) {
             problems.add(Declared.problem(d.at(), wrapperOf(d), inexpressible.refusal()));
             continue;
@@ -56,7 +56,7 @@ final class Counting {
             weights = List.of();
           }
         } else {
-          weights = w.layer().weights(w.input());
+          weights = w.layer().weights(w.inputs());
         }
         long params = 0;
         long trainable = 0;
@@ -76,12 +76,11 @@ final class Counting {
         }
         OptionalLong positions = w.layer().macPositions(w.input(), w.output());
         try {
-          macs = positions.isPresent()
-              ? OptionalLong.of(Math.multiplyExact(params, positions.getAsLong()))
-              : OptionalLong.empty();
+          macs = w.layer().macs(w.inputs(), w.output(), params);
         } catch (ArithmeticException overflow) {
           problems.add(Problem.of(Message.METRIC_OVERFLOW, site, d.ref(), "multiply-accumulates", "its "
-              + Numbers.grouped(params) + " parameters at " + Numbers.grouped(positions.getAsLong()) + " positions",
+              + Numbers.grouped(params) + " parameters at " + (positions.isPresent()
+                  ? Numbers.grouped(positions.getAsLong()) + " positions" : "its input's positions"),
               "make it smaller or shorten the input"));
           continue;
         }

@@ -6,6 +6,7 @@ import dev.paramcheck.model.layer.InputLayer;
 import dev.paramcheck.model.layer.Layer;
 import dev.paramcheck.model.layer.ModelInput;
 import dev.paramcheck.model.layer.MultiInput;
+import dev.paramcheck.model.layer.Refusal;
 import dev.paramcheck.model.layer.Step;
 import dev.paramcheck.model.layer.TextVectorizationLayer;
 import java.util.ArrayList;
@@ -115,7 +116,8 @@ final class Graph {
     for (int i : order) {
       nodes.get(i).ifPresent(n -> {
         if (!(n.layer() instanceof InputLayer) && !n.synthetic()) {
-          walked.add(new ShapeWalk.Walked(n.declared(), n.layer(), n.context(), input(n, nodes), n.outputs().get(0)));
+          walked.add(new ShapeWalk.Walked(n.declared(), n.layer(), n.context(), input(n, nodes), n.outputs().get(0),
+              callShapes(n, nodes)));
         }
       });
     }
@@ -129,6 +131,16 @@ final class Graph {
   private static Shape input(Node n, List<Optional<Node>> nodes) {
     Tensor first = n.inbound().get(0);
     return nodes.get(first.producer()).orElseThrow().outputs().get(first.index());
+  }
+
+  /** The shapes of the tensors a layer is called on (not its states or mask), in call order. */
+  private List<Shape> callShapes(Node n, List<Optional<Node>> nodes) {
+    int count = callInputs[n.context().position() - 1];
+    List<Shape> shapes = new ArrayList<>(count);
+    for (Tensor t : n.inbound().subList(0, Math.max(1, count))) {
+      shapes.add(nodes.get(t.producer()).orElseThrow().outputs().get(t.index()));
+    }
+    return shapes;
   }
 
   /** Reads layer {@code i}'s references; false when one is wrong (reported). */
@@ -404,7 +416,10 @@ final class Graph {
       step = layer.output(input, context);
     }
     if (step instanceof Step.Refused refused) {
-      problems.add(d.problem(refused.refusal()));
+      Refusal refusal = refused.refusal();
+      problems.add("from".equals(refusal.attribute()) // the inputs are at fault: on @From's value
+          ? new Problem(refusal.message(), fromSite(i, site), refusal.text())
+          : d.problem(refusal));
       return Optional.empty();
     }
     Shape output = ((Step.Output) step).shape();
@@ -425,8 +440,16 @@ final class Graph {
   private Node masked(Node node, List<Optional<Node>> nodes) {
     int self = node.context().position() - 1;
     int created = 2 * self;
-    if (node.layer() instanceof InputLayer || node.layer() instanceof MultiInput) {
+    if (node.layer() instanceof InputLayer) {
       return node.withMask(null, created);
+    }
+    if (node.layer() instanceof MultiInput) {
+      // MultiHeadAttention reads its inputs' masks itself (query_mask, value_mask: no inbound
+      // tensor) and sets the query's on its output (multi_head_attention.py 628, 697-698)
+      Tensor query = node.inbound().get(0);
+      Tensor queryMask = node.layer().keepsMask() && query.index() == 0
+          ? nodes.get(query.producer()).orElseThrow().mask() : null;
+      return node.withMask(queryMask, created);
     }
     // previous_mask: the mask of the first argument, whatever else the call takes
     Tensor in = node.inbound().get(0);

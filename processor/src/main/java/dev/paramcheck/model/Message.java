@@ -262,6 +262,59 @@ public enum Message {
   MERGE_SHAPES(
       "merge-shapes",
       "%s cannot merge %s: %s"),
+  ATTENTION_NOT_A_SEQUENCE(
+      "attention-shapes",
+      "%s attends over sequences, but its %s is %s: take a sequence (None, T, features), or add"
+          + " @RepeatVector or @Reshape before it"),
+  ATTENTION_RANKS(
+      "attention-shapes",
+      "%s cannot attend: its %s is %s, of another rank than the query %s; Keras projects all of them"
+          + " with the query's rank, so give them the same number of axes"),
+  ATTENTION_UNKNOWN_FEATURES(
+      "unknown-features",
+      "%s needs a known last axis on its %s to size its weights, but it is %s: declare the size in"
+          + " @Input's shape"),
+  ATTENTION_KEY_VALUE(
+      "attention-shapes",
+      "%s cannot attend: Keras's \"All dimensions of `value` and `key`, except the last one, must be"
+          + " equal\", but the value is %s and the key %s; give the key the value's length (one key"
+          + " per value)"),
+  ATTENTION_WIDTHS(
+      "attention-shapes",
+      "%s cannot score a query of width %d against a key of width %d (query %s, key %s): Keras builds"
+          + " the layer but the model fails when it runs; project them to the same width first, for"
+          + " example with @Dense(units = %d) on the query"),
+  ATTENTION_DROPOUT(
+      "invalid-value",
+      "dropout = %s on %s: dropout must be from 0 to 1, the fraction of attention scores dropped, as"
+          + " Keras's Dropout accepts"),
+  HUB_HEAD_DIM(
+      "invalid-value",
+      "numHeads on %s: keras_hub's \"Attention `%s` computed cannot be zero\": the input's width %d is"
+          + " less than numHeads = %d, so each head would have no features (input %s); use at most %d"
+          + " heads"),
+  SEQUENCE_TOO_LONG(
+      "sequence-too-long",
+      "sequenceLength = %d on %s, but its input %s has %d positions: keras_hub embeds at most"
+          + " sequenceLength positions and the model fails when it runs; make sequenceLength at least %d"),
+  HUB_TOKEN_IDS(
+      "token-ids",
+      "%s takes token ids (None, T), but it gets %s from %s: take an @Input(shape = {T}, dtype ="
+          + " \"int32\")"),
+  BLOCK_CYCLE(
+      "block-cycle",
+      "@Block(%s.class) on field '%s' uses a block that uses this model: %s; a block cannot contain"
+          + " itself, directly or through other blocks"),
+  BLOCK_NOT_A_MODEL(
+      "block-not-a-model",
+      "@Block on field '%s' names %s, which declares no layers: name a class annotated with @Input and"
+          + " paramcheck's layer annotations"),
+  BLOCK_INVALID(
+      "block-invalid",
+      "%s uses block %s, which cannot be counted: fix the errors reported on %s"),
+  BLOCK_INPUT(
+      "block-input",
+      "%s gets %s, but block %s takes %s (its @Input): give it a tensor of that shape"),
   NO_INITIAL_STATE(
       "initial-state",
       "@From(initialState = ...) on field '%s': %s takes no initial state; only @SimpleRnn, @Lstm and"

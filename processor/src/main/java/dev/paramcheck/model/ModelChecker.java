@@ -4,6 +4,7 @@ import dev.paramcheck.Framework;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Checks a declared model and counts it, in steps that each do one thing and return what they
@@ -23,11 +24,24 @@ public final class ModelChecker {
 
   /** Checks and counts {@code model}; {@code convention} applies unless the model has its own. */
   public static Analysis check(ModelDeclaration model, Framework convention) {
+    return check(model, convention, name -> Optional.empty());
+  }
+
+  /**
+   * Checks and counts {@code model}, whose {@code @Block} fields name classes that {@code blocks}
+   * reads (by qualified name; empty when the class cannot be read).
+   */
+  public static Analysis check(
+      ModelDeclaration model, Framework convention, Function<String, Optional<ModelDeclaration>> blocks) {
     Placement.Result placement = Placement.of(model);
-    Declared.Result declared = Declared.read(model, placement.layers());
+    Declared.Result read = Declared.read(model, placement.layers());
+    List<Problem> blockProblems = new ArrayList<>(0);
+    Declared.Result declared = new Declared.Result(
+        Blocks.resolve(model, read.layers(), convention, blocks, blockProblems), read.values(), read.wrappers());
     Budgets.Read budgets = Budgets.read(model);
     List<Problem> problems = new ArrayList<>(placement.problems());
     problems.addAll(declared.values());
+    problems.addAll(blockProblems);
     problems.addAll(budgets.problems());
     if (!placement.problems().isEmpty()) {
       return new Analysis(problems, Optional.empty()); // which layers the model has is unclear

@@ -23,7 +23,22 @@ import java.util.OptionalLong;
  */
 final class ShapeWalk {
   /** A layer with its shapes. */
-  record Walked(Declared declared, Layer layer, Context context, Shape input, Shape output) {}
+  /**
+   * A walked layer.
+   *
+   * @param input its first input, what the table and the record show
+   * @param inputs every tensor it is called on, in call order (an attention layer's query, value and
+   *     key)
+   */
+  record Walked(Declared declared, Layer layer, Context context, Shape input, Shape output, List<Shape> inputs) {
+    Walked {
+      inputs = List.copyOf(inputs);
+    }
+
+    Walked(Declared declared, Layer layer, Context context, Shape input, Shape output) {
+      this(declared, layer, context, input, output, List.of(input));
+    }
+  }
 
   /** The outcome: every layer walked, or the walk stopped at a layer whose output is unknown. */
   sealed interface Result {

@@ -155,7 +155,8 @@ final class ModelReader {
       case BOOLEAN -> value instanceof Boolean;
       case DECLARED -> isEnum(type)
           ? value instanceof VariableElement constant && constant.getKind() == ElementKind.ENUM_CONSTANT
-          : value instanceof String; // ecj hands over a broken enum value as a string
+          : value instanceof String // ecj hands over a broken enum value as a string
+              || value instanceof DeclaredType declared && declared.asElement() instanceof TypeElement; // a Class value
       default -> false;
     };
     if (!fits) {
@@ -163,6 +164,9 @@ final class ModelReader {
     }
     if (value instanceof VariableElement constant) {
       return constant.getSimpleName().toString();
+    }
+    if (value instanceof DeclaredType declared) {
+      return ((TypeElement) declared.asElement()).getQualifiedName().toString(); // @Block(SomeBlock.class)
     }
     if (kind == TypeKind.LONG) {
       return ((Number) value).longValue();

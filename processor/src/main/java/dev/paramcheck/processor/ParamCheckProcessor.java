@@ -203,7 +203,7 @@ public final class ParamCheckProcessor extends AbstractProcessor {
     if (read == null) {
       return; // javac reports what is wrong with the annotation itself
     }
-    Analysis analysis = ModelChecker.check(read.declaration(), options.convention());
+    Analysis analysis = ModelChecker.check(read.declaration(), options.convention(), this::block);
     // top to bottom: the package's policies, the class, then each field in declaration order
     // (a stable sort keeps the checks' order on one annotation)
     List<Problem> problems = new ArrayList<>(analysis.problems());
@@ -214,6 +214,18 @@ public final class ParamCheckProcessor extends AbstractProcessor {
     }
     analysis.summary().ifPresent(summary -> write(model, summary));
   }
+
+  /** A block's declaration ({@code @Block(SomeBlock.class)}), read from its class by qualified name. */
+  private java.util.Optional<dev.paramcheck.model.ModelDeclaration> block(String qualifiedName) {
+    return blocks.computeIfAbsent(qualifiedName, name -> {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      return type == null ? java.util.Optional.empty() : reader.read(type).map(ModelReader.ReadModel::declaration);
+    });
+  }
+
+  /** The blocks read so far, by qualified name. */
+  private final java.util.Map<String, java.util.Optional<dev.paramcheck.model.ModelDeclaration>> blocks =
+      new java.util.HashMap<>();
 
   /**
    * Whether a type of this name exists where the summary would go. Looks in the model's module

@@ -34,7 +34,9 @@ class FunctionalCorpusTest {
   /** Kinds whose table is not paramcheck's to match: see {@link #tableSkipped}. */
   private static final Set<String> SEQUENTIAL_FORM = Set.of("sequential-form");
 
-  private static final Set<String> ENUMS = Set.of("padding", "merge");
+  /** Enum attributes and the enum their values are constants of. */
+  private static final Map<String, String> ENUMS =
+      Map.of("padding", "Padding.", "merge", "Bidirectional.Merge.", "scoreMode", "ScoreMode.");
 
   /**
    * Kinds Keras accepts but paramcheck refuses, and the annotation of the field it refuses. Keras
@@ -133,6 +135,9 @@ class FunctionalCorpusTest {
 
   private static String annotation(JsonObject a) {
     String type = a.get("type").getAsString();
+    if (type.equals("Block")) { // a block of the model's own: its class, declared beside the model
+      return "@Block(" + a.getAsJsonObject("attrs").get("value").getAsString() + ".class)";
+    }
     List<String> values = new ArrayList<>();
     for (Map.Entry<String, JsonElement> e : a.getAsJsonObject("attrs").entrySet()) {
       values.add(e.getKey() + " = " + value(e.getKey(), e.getValue()));
@@ -148,8 +153,8 @@ class FunctionalCorpusTest {
     }
     if (v.getAsJsonPrimitive().isString()) {
       String s = v.getAsString();
-      if (ENUMS.contains(name)) {
-        return (name.equals("merge") ? "Bidirectional.Merge." : "Padding.") + s;
+      if (ENUMS.containsKey(name)) {
+        return ENUMS.get(name) + s;
       }
       return '"' + s + '"';
     }

@@ -37,7 +37,11 @@ public sealed interface Layer
         GlobalPooling2d,
         ZeroPadding1dLayer,
         Cropping1dLayer,
-        UpSampling1dLayer {
+        UpSampling1dLayer,
+        TransformerEncoderLayer,
+        PositionEmbeddingLayer,
+        TokenAndPositionEmbeddingLayer,
+        BlockLayer {
 
   /** The Keras class shown in the table, such as {@code LSTM}. */
   String kerasClass();
@@ -109,6 +113,27 @@ public sealed interface Layer
   }
 
   /**
+   * The weights for the tensors it is called on, in call order: a layer on one tensor has {@link
+   * #weights(Shape)} of it; an attention layer sizes its projections from query, value and key.
+   */
+  default List<Weight> weights(List<Shape> inputs) {
+    return weights(inputs.get(0));
+  }
+
+  /**
+   * Multiply-accumulates per input sample for the tensors it is called on, with {@code params} its
+   * count in the model's convention: {@code params} times {@link #macPositions}, or what an
+   * attention layer computes itself (projections and the two attention products). Exact: throws
+   * {@link ArithmeticException} on overflow.
+   */
+  default java.util.OptionalLong macs(List<Shape> inputs, Shape output, long params) {
+    java.util.OptionalLong positions = macPositions(inputs.get(0), output);
+    return positions.isPresent()
+        ? java.util.OptionalLong.of(Math.multiplyExact(params, positions.getAsLong()))
+        : java.util.OptionalLong.empty();
+  }
+
+  /**
    * How many positions of one input sample the layer's weight matrices are applied at, for its
    * multiply-accumulates (its parameter count times this): the time steps for a recurrent layer or
    * a Dense on a sequence, the output positions for a Conv1D, 1 for a vector; 0 for a layer that
@@ -122,6 +147,11 @@ public sealed interface Layer
   /** The layer under the PyTorch convention; a layer without weights is a module without parameters. */
   default Torch torch(Shape input, Context context) {
     return new Torch.Module(kerasClass(), List.of());
+  }
+
+  /** The layer under the PyTorch convention for the tensors it is called on, in call order. */
+  default Torch torch(List<Shape> inputs, Context context) {
+    return torch(inputs.get(0), context);
   }
 
   /** The sizes that make up the count, for the overflow message: {@code units = 8 on 4 input features}. */

@@ -10,6 +10,14 @@ import dev.paramcheck.Average;
 import dev.paramcheck.Maximum;
 import dev.paramcheck.Minimum;
 import dev.paramcheck.Dot;
+import dev.paramcheck.MultiHeadAttention;
+import dev.paramcheck.Attention;
+import dev.paramcheck.AdditiveAttention;
+import dev.paramcheck.TransformerEncoder;
+import dev.paramcheck.TransformerDecoder;
+import dev.paramcheck.PositionEmbedding;
+import dev.paramcheck.TokenAndPositionEmbedding;
+import dev.paramcheck.Block;
 import dev.paramcheck.Op;
 import dev.paramcheck.Reshape;
 import dev.paramcheck.Permute;
@@ -128,7 +136,16 @@ public final class LayerKinds {
       new Kind(GlobalAveragePooling2d.class, GlobalAveragePooling2dLayer.class, GlobalAveragePooling2dLayer::from),
       new Kind(ZeroPadding1d.class, ZeroPadding1dLayer.class, ZeroPadding1dLayer::from),
       new Kind(Cropping1d.class, Cropping1dLayer.class, Cropping1dLayer::from),
-      new Kind(UpSampling1d.class, UpSampling1dLayer.class, UpSampling1dLayer::from));
+      new Kind(UpSampling1d.class, UpSampling1dLayer.class, UpSampling1dLayer::from),
+      new Kind(MultiHeadAttention.class, MultiHeadAttentionLayer.class, MultiHeadAttentionLayer::from),
+      new Kind(Attention.class, AttentionLayer.class, AttentionLayer::from),
+      new Kind(AdditiveAttention.class, AdditiveAttentionLayer.class, AdditiveAttentionLayer::from),
+      new Kind(TransformerEncoder.class, TransformerEncoderLayer.class, TransformerEncoderLayer::from),
+      new Kind(TransformerDecoder.class, TransformerDecoderLayer.class, TransformerDecoderLayer::from),
+      new Kind(PositionEmbedding.class, PositionEmbeddingLayer.class, PositionEmbeddingLayer::from),
+      new Kind(TokenAndPositionEmbedding.class, TokenAndPositionEmbeddingLayer.class,
+          TokenAndPositionEmbeddingLayer::from),
+      new Kind(Block.class, BlockLayer.class, BlockLayer::from));
 
   /** Every wrapper, in the order they wrap when both are written. */
   public static final List<Wrapper> WRAPPERS = List.of(

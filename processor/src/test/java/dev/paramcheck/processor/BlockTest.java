@@ -1,0 +1,146 @@
+package dev.paramcheck.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/**
+ * {@code @Block}: a model class used as one layer. The reference is Keras 3.15.1 running the same
+ * model with a custom layer used twice, the second frozen ({@code
+ * tools/corpus/attention/block_example.py}, printout {@code keras/block-feedforward-108.txt}).
+ */
+class BlockTest {
+  private static final JavaFileObject FEED_FORWARD = Compiled.source("test.FeedForward",
+      "package test;",
+      "import dev.paramcheck.*;",
+      "public class FeedForward {",
+      "  @Input(shape = {4, 8}) Object x;",
+      "  @Dense(units = 16) Object up;",
+      "  @Dense(units = 8) Object down;",
+      "}");
+
+  private static final JavaFileObject M = Compiled.source("test.M",
+      "package test;",
+      "import dev.paramcheck.*;",
+      "public class M {",
+      "  @Input(shape = {4, 8}) Object x;",
+      "  @Block(FeedForward.class) Object ff1;",
+      "  @Block(value = FeedForward.class, trainable = false) Object ff2;",
+      "}");
+
+  private static String printout(String name) {
+    try (InputStream in = BlockTest.class.getResourceAsStream("/keras/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @ProcessorTest
+  void aBlockUsedTwiceIsCountedTwiceAndPrintedAsKerasPrintsACustomLayer(TestCompiler compiler) {
+    Compilation c = compiler.compile(List.of("-Aparamcheck.tableWidth=108"), List.of(FEED_FORWARD, M));
+    assertWithMessage("%s", TestCompiler.describe(c.errors())).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+    Map<String, Long> constants = Compiled.constants(c, "test.MSummary");
+    assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(560);
+    assertThat(constants.get("TRAINABLE_PARAMS")).isEqualTo(280);
+    assertThat(constants.get("FF1_PARAMS")).isEqualTo(280);
+    assertThat(constants.get("FF2_UP_KERNEL_PARAMS")).isEqualTo(128); // ff2/up/kernel (8, 16)
+    assertThat(FunctionalCorpusTest.kerasPart(Compiled.table(c, "test.MSummary")))
+        .isEqualTo(printout("block-feedforward-108.txt"));
+    // the block's own summary still lists its layers
+    assertThat(Compiled.constants(c, "test.FeedForwardSummary").get("TOTAL_PARAMS")).isEqualTo(280);
+  }
+
+  @ProcessorTest
+  void aBlockThatUsesItselfThroughAnotherIsACycle(TestCompiler compiler) {
+    JavaFileObject a = Compiled.source("test.A",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class A {",
+        "  @Input(shape = {4, 8}) Object x;",
+        "  @Block(B.class) Object b;",
+        "}");
+    JavaFileObject b = Compiled.source("test.B",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class B {",
+        "  @Input(shape = {4, 8}) Object x;",
+        "  @Block(A.class) Object a;",
+        "}");
+    Compilation c = compiler.compile(List.of(), List.of(a, b));
+    assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
+    List<String> errors = c.errors().stream().map(d -> d.getLineNumber() + " " + d.getMessage(Locale.ROOT)).toList();
+    assertThat(errors).containsExactly(
+        "5 [paramcheck:block-cycle] @Block(B.class) on field 'b' uses a block that uses this model: A -> B -> A;"
+            + " a block cannot contain itself, directly or through other blocks",
+        "5 [paramcheck:block-cycle] @Block(A.class) on field 'a' uses a block that uses this model: B -> A -> B;"
+            + " a block cannot contain itself, directly or through other blocks");
+  }
+
+  @ProcessorTest
+  void aBlockThatUsesItselfIsACycle(TestCompiler compiler) {
+    JavaFileObject self = Compiled.source("test.Self",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class Self {",
+        "  @Input(shape = {4, 8}) Object x;",
+        "  @Block(Self.class) Object again;",
+        "}");
+    compiler.assertOnlyError(compiler.compile(List.of(), self), self,
+        "[paramcheck:block-cycle] @Block(Self.class) on field 'again' uses a block that uses this model: Self ->"
+            + " Self; a block cannot contain itself, directly or through other blocks",
+        "@Block(Self.class)");
+  }
+
+  @ProcessorTest
+  void aTensorOfAnotherShapeIsRefused(TestCompiler compiler) {
+    JavaFileObject wrong = Compiled.source("test.Wrong",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class Wrong {",
+        "  @Input(shape = {4, 6}) Object x;",
+        "  @Block(FeedForward.class) Object ff;",
+        "}");
+    Compilation c = compiler.compile(List.of(), List.of(FEED_FORWARD, wrong));
+    List<String> errors = c.errors().stream().map(d -> d.getLineNumber() + " " + d.getMessage(Locale.ROOT)).toList();
+    assertThat(errors).containsExactly("5 [paramcheck:block-input] layer 'ff' (FeedForward) gets (None, 4, 6), but"
+        + " block FeedForward takes (None, 4, 8) (its @Input): give it a tensor of that shape");
+  }
+
+  @ProcessorTest
+  void budgetsOnTheBlockAndOnTheFieldBothApply(TestCompiler compiler) {
+    JavaFileObject block = Compiled.source("test.FeedForward",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "@ParamBudget(max = 200)",
+        "public class FeedForward {",
+        "  @Input(shape = {4, 8}) Object x;",
+        "  @Dense(units = 16) Object up;",
+        "  @Dense(units = 8) Object down;",
+        "}");
+    JavaFileObject model = Compiled.source("test.M",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class M {",
+        "  @Input(shape = {4, 8}) Object x;",
+        "  @ParamBudget(max = 100)",
+        "  @Block(FeedForward.class) Object ff1;",
+        "}");
+    Compilation c = compiler.compile(List.of(), List.of(block, model));
+    List<String> errors = c.errors().stream().map(d -> d.getLineNumber() + " " + d.getMessage(Locale.ROOT)).toList();
+    assertThat(errors).containsExactly(
+        "3 [paramcheck:over-budget] model FeedForward has 280 parameters, 80 over its budget of 200. Largest"
+            + " layers: up 144 (51.4%), down 136 (48.6%). Raise max or make those layers smaller",
+        "5 [paramcheck:over-budget] layer 'ff1' (FeedForward) has 280 parameters (up kernel 128 + up bias 16 +"
+            + " down kernel 128 + down bias 8), 180 over its budget of 100. Raise max or make the layer smaller");
+  }
+}
