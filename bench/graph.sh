@@ -6,7 +6,8 @@
 # bench.TimedProcessor, REPS times, and prints the medians: javac's wall time and the processor's
 # own time per layer. Nothing here asserts on time.
 #
-#   bench/graph.sh [--no-build]      GRAPHS="2500 5000 10000 20000" REPS=3 by default
+#   bench/graph.sh [--no-build]      GRAPHS="2500 5000 10000 20000" REPS=3 by default;
+#                                    PROC=jar ANN=jar measure other builds of the processor
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 GRAPHS="${GRAPHS:-2500 5000 10000 20000}"
@@ -17,8 +18,8 @@ if [ "${1:-}" != "--no-build" ]; then
   (cd "$ROOT" && ./mvnw -q -DskipTests -pl annotations,processor package)
 fi
 VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)
-PROC="$ROOT/processor/target/paramcheck-processor-$VERSION.jar"
-ANN="$ROOT/annotations/target/paramcheck-annotations-$VERSION.jar"
+PROC="${PROC:-$ROOT/processor/target/paramcheck-processor-$VERSION.jar}"
+ANN="${ANN:-$ROOT/annotations/target/paramcheck-annotations-$VERSION.jar}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 "$JAVAC" --release 17 -d "$WORK/tools" "$ROOT"/bench/src/bench/*.java

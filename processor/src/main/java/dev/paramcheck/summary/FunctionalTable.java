@@ -37,15 +37,15 @@ public final class FunctionalTable {
     boolean[] right = chain ? new boolean[] {false, false, true} : new boolean[] {false, false, true, false};
     StringBuilder out = new StringBuilder(256 + functional.rows().size() * 3 * (line + 1));
     out.append("Model: \"").append(summary.name()).append("\"\n");
-    border(out, cells, '\u250f', '\u2501', '\u2533', '\u2513');
+    SummaryTable.border(out, cells, '\u250f', '\u2501', '\u2533', '\u2513');
     List<String> header = chain
         ? List.of("Layer (type)", "Output Shape", "Param #")
         : List.of("Layer (type)", "Output Shape", "Param #", "Connected to");
     row(out, cells, right, '\u2503', header);
-    border(out, cells, '\u2521', '\u2501', '\u2547', '\u2529');
+    SummaryTable.border(out, cells, '\u2521', '\u2501', '\u2547', '\u2529');
     for (int i = 0; i < functional.rows().size(); i++) {
       if (i > 0) {
-        border(out, cells, '\u251c', '\u2500', '\u253c', '\u2524');
+        SummaryTable.border(out, cells, '\u251c', '\u2500', '\u253c', '\u2524');
       }
       Functional.Row r = functional.rows().get(i);
       List<String> texts = new ArrayList<>(4);
@@ -57,7 +57,7 @@ public final class FunctionalTable {
       }
       row(out, cells, right, '\u2502', texts);
     }
-    border(out, cells, '\u2514', '\u2500', '\u2534', '\u2518');
+    SummaryTable.border(out, cells, '\u2514', '\u2500', '\u2534', '\u2518');
     SummaryTable.footer(out, "Total params", summary.totalParams(), summary.totalBytes());
     SummaryTable.footer(out, "Trainable params", summary.trainableParams(), summary.trainableBytes());
     SummaryTable.footer(out, "Non-trainable params", summary.nonTrainableParams(), summary.nonTrainableBytes());
@@ -106,16 +106,5 @@ public final class FunctionalTable {
       }
       out.append('\n');
     }
-  }
-
-  private static void border(StringBuilder out, int[] cells, char left, char fill, char divider, char right) {
-    out.append(left);
-    for (int i = 0; i < cells.length; i++) {
-      if (i > 0) {
-        out.append(divider);
-      }
-      out.append(String.valueOf(fill).repeat(cells[i]));
-    }
-    out.append(right).append('\n');
   }
 }

@@ -87,7 +87,8 @@ public final class SummaryTable {
     return out.toString();
   }
 
-  private static void border(StringBuilder out, int[] cells, char left, char fill, char divider, char right) {
+  /** One border line of a rich box: {@code left}, each cell of {@code fill}, {@code divider}s, {@code right}. */
+  static void border(StringBuilder out, int[] cells, char left, char fill, char divider, char right) {
     out.append(left);
     for (int i = 0; i < cells.length; i++) {
       if (i > 0) {
