@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  * Keras 3.15.1): {@code Attention}'s inputs and output; {@code build} (68-79) creates {@code scale}
  * of the query's last axis with {@code use_scale} (the default).
  */
-public record AdditiveAttentionLayer(boolean useScale, double dropout, boolean trainable) implements MultiInput {
+public record AdditiveAttentionLayer(boolean useScale, double dropout, boolean trainable) implements ScoredAttention {
   static AdditiveAttentionLayer from(Attributes a) {
     return new AdditiveAttentionLayer(a.flag("useScale"), a.real("dropout"), a.flag("trainable"));
   }
@@ -30,30 +30,6 @@ public record AdditiveAttentionLayer(boolean useScale, double dropout, boolean t
   @Override
   public String annotation() {
     return "AdditiveAttention";
-  }
-
-  @Override
-  public String arity() {
-    return "two or three inputs ([query, value] or [query, value, key])";
-  }
-
-  @Override
-  public boolean accepts(int count) {
-    return count == 2 || count == 3;
-  }
-
-  @Override
-  public List<Refusal> checkValues(Context context) {
-    if (!(dropout >= 0 && dropout <= 1)) {
-      return List.of(Refusal.of(Message.ATTENTION_DROPOUT, "dropout", dropout, context.ref()));
-    }
-    return List.of();
-  }
-
-  @Override
-  public Step output(List<Shape> inputs, Context context) {
-    Step wrong = Attentions.widths(inputs, context, true);
-    return wrong != null ? wrong : Step.of(inputs.get(0).withFeatures(inputs.get(1).features()));
   }
 
   /**
@@ -79,5 +55,10 @@ public record AdditiveAttentionLayer(boolean useScale, double dropout, boolean t
   public OptionalLong macs(List<Shape> inputs, Shape output, long params) {
     Shape key = Attentions.key(inputs);
     return Attentions.products(inputs.get(0), key, key.features(), inputs.get(1).features());
+  }
+
+  @Override
+  public boolean widthsMustMatch() {
+    return true;
   }
 }

@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  * model runs, so paramcheck refuses a query and a key of different widths (docs/decisions.md).
  */
 public record AttentionLayer(boolean useScale, ScoreMode scoreMode, double dropout, boolean trainable)
-    implements MultiInput {
+    implements ScoredAttention {
   static AttentionLayer from(Attributes a) {
     return new AttentionLayer(a.flag("useScale"), a.constant("scoreMode", ScoreMode.class), a.real("dropout"),
         a.flag("trainable"));
@@ -37,30 +37,6 @@ public record AttentionLayer(boolean useScale, ScoreMode scoreMode, double dropo
   @Override
   public String annotation() {
     return "Attention";
-  }
-
-  @Override
-  public String arity() {
-    return "two or three inputs ([query, value] or [query, value, key])";
-  }
-
-  @Override
-  public boolean accepts(int count) {
-    return count == 2 || count == 3;
-  }
-
-  @Override
-  public List<Refusal> checkValues(Context context) {
-    if (!(dropout >= 0 && dropout <= 1)) {
-      return List.of(Refusal.of(Message.ATTENTION_DROPOUT, "dropout", dropout, context.ref()));
-    }
-    return List.of();
-  }
-
-  @Override
-  public Step output(List<Shape> inputs, Context context) {
-    Step wrong = Attentions.widths(inputs, context, scoreMode == ScoreMode.CONCAT);
-    return wrong != null ? wrong : Step.of(inputs.get(0).withFeatures(inputs.get(1).features()));
   }
 
   /**
@@ -93,5 +69,10 @@ public record AttentionLayer(boolean useScale, ScoreMode scoreMode, double dropo
   public OptionalLong macs(List<Shape> inputs, Shape output, long params) {
     Shape key = Attentions.key(inputs);
     return Attentions.products(inputs.get(0), key, key.features(), inputs.get(1).features());
+  }
+
+  @Override
+  public boolean widthsMustMatch() {
+    return scoreMode == ScoreMode.CONCAT;
   }
 }

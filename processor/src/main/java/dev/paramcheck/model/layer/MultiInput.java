@@ -7,8 +7,8 @@ import java.util.List;
  * A layer called on a list of tensors, such as a merge: {@code Concatenate()([a, b])}. Its inputs
  * are the fields {@code @From} names, in order.
  */
-public sealed interface MultiInput extends Layer permits Merge, ConcatenateLayer, DotLayer, MultiHeadAttentionLayer, AttentionLayer,
-        AdditiveAttentionLayer, TransformerDecoderLayer {
+public sealed interface MultiInput extends Layer permits Merge, ConcatenateLayer, DotLayer, MultiHeadAttentionLayer, ScoredAttention,
+        TransformerDecoderLayer {
   /** The output for these inputs, in call order, or why this layer cannot take them. */
   Step output(List<Shape> inputs, Context context);
 
