@@ -350,25 +350,20 @@ public final class OnnxReader {
           ts.add(w);
           kind = "EMBEDDING";
         }
-        case "BatchNormalization" -> {
-          Tensor s = r.tensor(n.input(1), "weight", op + " scale", false);
+        case "BatchNormalization", "LayerNormalization" -> {
+          // the two differ only in BatchNormalization's running statistics (inputs 3 and 4)
+          boolean batch = op.equals("BatchNormalization");
+          Tensor s = r.tensor(n.input(1), "weight", op + (batch ? " scale" : " Scale"), false);
           if (s == null) {
             continue;
           }
           ts.add(s);
           add(ts, r.tensor(n.input(2), "bias", op + " B", false));
-          add(ts, r.tensor(n.input(3), "running_mean", op + " input_mean", true));
-          add(ts, r.tensor(n.input(4), "running_var", op + " input_var", true));
-          kind = "BATCH_NORM";
-        }
-        case "LayerNormalization" -> {
-          Tensor s = r.tensor(n.input(1), "weight", op + " Scale", false);
-          if (s == null) {
-            continue;
+          if (batch) {
+            add(ts, r.tensor(n.input(3), "running_mean", op + " input_mean", true));
+            add(ts, r.tensor(n.input(4), "running_var", op + " input_var", true));
           }
-          ts.add(s);
-          add(ts, r.tensor(n.input(2), "bias", op + " B", false));
-          kind = "LAYER_NORM";
+          kind = batch ? "BATCH_NORM" : "LAYER_NORM";
         }
         default -> {
           continue;
