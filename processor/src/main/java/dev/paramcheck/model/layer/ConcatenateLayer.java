@@ -17,6 +17,11 @@ public record ConcatenateLayer(int axis) implements MultiInput {
   }
 
   @Override
+  public OutputMask outputMask() {
+    return OutputMask.CONCATENATE;
+  }
+
+  @Override
   public String kerasClass() {
     return "Concatenate";
   }

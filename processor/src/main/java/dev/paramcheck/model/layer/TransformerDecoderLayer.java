@@ -26,6 +26,11 @@ public record TransformerDecoderLayer(int intermediateDim, int numHeads, boolean
   }
 
   @Override
+  public OutputMask outputMask() {
+    return OutputMask.NONE;
+  }
+
+  @Override
   public String kerasClass() {
     return "TransformerDecoder";
   }
