@@ -6,12 +6,16 @@ cross-attention, 2 or 3 tensors, each tensor masked or not), Attention and Addit
 ([query, value] and [query, value, key], each masked or not), then layers that hand masks on or
 take them (Dropout, LayerNormalization, Dense, Add/Concatenate/other merges, LSTM/GRU,
 GlobalAveragePooling1D). Every number, shape, row, weight name and summary text is what Keras 3
-itself reports (JAX backend); this script only declares models and records. The records have the
+itself reports (JAX backend); this script only declares models and records. keras_hub's
+TransformerEncoder and TransformerDecoder are keras_hub_layers.py's transcriptions (keras_hub
+cannot be installed here): their supports_masking and call arguments, which decide what Keras does
+with masks, are keras_hub's (transformer_encoder.py @ 1f6e92e, transformer_decoder.py @ 1dfe107).
+The records have the
 shape of corpus/attention.json (tools/corpus/attention/keras_attention.py, whose helpers it uses).
 
 Usage (from the repository root, see tools/corpus/README.md):
     KERAS_BACKEND=jax /opt/pcvenv/bin/python tools/corpus/attention/keras_masked_attention.py \
-        --seed 1919 --count 300 [--out FILE | --stdout]
+        --seed 1919 --count 340 [--out FILE | --stdout]
 """
 import argparse
 import os
@@ -24,9 +28,11 @@ sys.path[:0] = [HERE, os.path.join(HERE, "..", "functional")]
 import keras_attention as ka  # noqa: E402  (sets the JAX backend and the zero initializer)
 import generate_functional as gf  # noqa: E402
 import keras  # noqa: E402
+from keras_hub_layers import TransformerDecoder, TransformerEncoder  # noqa: E402
 
 OUT = "processor/src/test/resources/corpus/masked-attention.json"
 ATTENTION = ("MultiHeadAttention", "Attention", "AdditiveAttention")
+HUB = {"TransformerEncoder": TransformerEncoder, "TransformerDecoder": TransformerDecoder}
 MERGES = ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate")
 
 
@@ -227,9 +233,39 @@ def t_merge(rng):
     return "merge-" + typ.lower(), dc
 
 
+def hub_attrs(rng, d):
+    heads = rng.choice([h for h in (1, 2, 3, 4, 8) if h <= d])
+    a = {"intermediateDim": rng.randint(1, 64), "numHeads": heads}
+    if rng.random() < 0.3:
+        a["normalizeFirst"] = True
+    return a
+
+
+def t_hub(rng):
+    """keras_hub's TransformerEncoder / TransformerDecoder (keras_hub_layers.py transcriptions:
+    supports_masking and the call arguments that decide masks are keras_hub's) on masked inputs."""
+    dc = Decl()
+    d = rng.randint(2, 32)
+    x = source(rng, dc, "tokens", length(rng), d, mode(rng, 0.85))
+    if rng.random() < 0.5:
+        h = dc.add("encoder", "TransformerEncoder", hub_attrs(rng, d), [x])
+        if rng.random() < 0.3:
+            h = dc.add("encoder", "TransformerEncoder", hub_attrs(rng, d), [h])
+        kind = "hub-encoder"
+    elif rng.random() < 0.4:
+        h = dc.add("decoder", "TransformerDecoder", hub_attrs(rng, d), [x])
+        kind = "hub-decoder-only"
+    else:
+        e = source(rng, dc, "context", length(rng), d if rng.random() < 0.7 else rng.randint(2, 32), mode(rng, 0.6))
+        h = dc.add("decoder", "TransformerDecoder", hub_attrs(rng, d), [x, e])
+        kind = "hub-decoder"
+    tail(rng, dc, h, d)
+    return kind, dc
+
+
 def plan(rng, count):
     weights = [(t_self_mha, 26), (t_cross_mha, 22), ("Attention", 18), ("AdditiveAttention", 14),
-               (t_merge, 20)]
+               (t_merge, 20), (t_hub, 14)]
     tot = sum(w for _, w in weights)
     out = []
     for _ in range(count):
@@ -249,12 +285,16 @@ def make_layer(f):
     anns = f["annotations"]
     if anns[-1]["type"] in ATTENTION:
         return ka.make_layer(f)
+    if anns[-1]["type"] in HUB:
+        a = anns[-1]["attrs"]
+        return HUB[anns[-1]["type"]](intermediate_dim=a["intermediateDim"], num_heads=a["numHeads"],
+                                     normalize_first=a.get("normalizeFirst", False), name=f["name"])
     return gf.make_layer(anns, f["name"])
 
 
 def call_layer(f, layer, ins):
     t = f["annotations"][-1]["type"]
-    if t == "MultiHeadAttention":
+    if t in ("MultiHeadAttention", "TransformerDecoder"):
         return layer(*ins)
     if t in ("Attention", "AdditiveAttention") or t in MERGES:
         return layer(list(ins))
@@ -304,7 +344,7 @@ def record(model):
 def mask_reaches_attention(model):
     for op in model._operations:
         if isinstance(op, (keras.layers.MultiHeadAttention, keras.layers.Attention,
-                           keras.layers.AdditiveAttention)):
+                           keras.layers.AdditiveAttention, TransformerEncoder, TransformerDecoder)):
             for kt in op._inbound_nodes[0].input_tensors:
                 if getattr(kt, "_keras_mask", None) is not None:
                     return True
@@ -314,7 +354,7 @@ def mask_reaches_attention(model):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1919)
-    ap.add_argument("--count", type=int, default=300)
+    ap.add_argument("--count", type=int, default=340)
     ap.add_argument("--out", default=OUT)
     ap.add_argument("--stdout", action="store_true")
     args = ap.parse_args()

@@ -43,12 +43,12 @@ public sealed interface MultiInput extends Layer permits Merge, ConcatenateLayer
      * rank than its input, then {@code Concatenate} of them and {@code Any} over the last axis.
      */
     CONCATENATE,
-    /** dot.py 348-349, and the keras_hub decoder (not checked against keras_hub): no mask. */
+    /** dot.py 348-349: no mask. */
     NONE,
     /**
-     * MultiHeadAttention: the default {@code compute_mask} returns {@code previous_mask}, the first
-     * argument's (the query's) mask (layer.py 968-977; multi_head_attention.py 156 sets
-     * {@code supports_masking}); no row.
+     * MultiHeadAttention and keras_hub's TransformerDecoder: the default {@code compute_mask}
+     * returns {@code previous_mask}, the first argument's (the query's, the decoder sequence's)
+     * mask (layer.py 968-977; multi_head_attention.py 156 sets {@code supports_masking}); no row.
      */
     QUERY,
     /**
