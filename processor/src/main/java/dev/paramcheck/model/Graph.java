@@ -491,47 +491,53 @@ final class Graph {
   /** The mask Keras sets on a multi-input layer's output, adding the operations it takes. */
   private static Tensor outputMask(
       MultiInput.OutputMask rule, List<Tensor> inputs, List<Tensor> masks, Shape output, Ops ops) {
-    switch (rule) {
-      case NONE:
-        return null;
-      case QUERY:
-        return masks.get(0);
-      case CONVERTED_QUERY:
-        return masks.get(0) == null ? null
-            : ops.add("ConvertToTensor", List.of(masks.get(0)), ops.shape(masks.get(0)));
-      case LOGICAL_OR: {
-        if (masks.contains(null)) {
-          return null;
-        }
-        Tensor or = masks.get(0);
-        for (Tensor m : masks.subList(1, masks.size())) {
-          or = ops.add("LogicalOr", List.of(or, m), broadcast(ops.shape(or), ops.shape(m)));
-        }
-        return or;
-      }
-      case CONCATENATE: {
-        if (masks.stream().allMatch(m -> m == null)) {
-          return null;
-        }
-        List<Tensor> full = new ArrayList<>(masks.size());
-        for (int i = 0; i < masks.size(); i++) {
-          Tensor input = inputs.get(i);
-          Tensor mask = masks.get(i);
-          if (mask == null) {
-            full.add(ops.add("OnesLike", List.of(input), ops.shape(input)));
-          } else if (ops.shape(mask).rank() < ops.shape(input).rank()) {
-            Tensor expanded = ops.add("ExpandDims", List.of(mask), ops.shape(mask).append(1));
-            Tensor zeros = ops.add("ZerosLike", List.of(input), ops.shape(input));
-            full.add(ops.add("LogicalOr", List.of(expanded, zeros), broadcast(ops.shape(expanded), ops.shape(zeros))));
-          } else {
-            full.add(mask);
-          }
-        }
-        Tensor concatenated = ops.add("Concatenate", full, output);
-        return ops.add("Any", List.of(concatenated), withoutLastAxis(output));
+    return switch (rule) { // no default: a new rule does not compile until it is handled here
+      case NONE -> null;
+      case QUERY -> masks.get(0);
+      case CONVERTED_QUERY -> masks.get(0) == null ? null
+          : ops.add("ConvertToTensor", List.of(masks.get(0)), ops.shape(masks.get(0)));
+      case LOGICAL_OR -> logicalOr(masks, ops);
+      case CONCATENATE -> concatenated(inputs, masks, output, ops);
+    };
+  }
+
+  /** base_merge.py 255-277: none if an input has none, else their {@code logical_or}, in order. */
+  private static Tensor logicalOr(List<Tensor> masks, Ops ops) {
+    if (masks.contains(null)) {
+      return null;
+    }
+    Tensor or = masks.get(0);
+    for (Tensor m : masks.subList(1, masks.size())) {
+      or = ops.add("LogicalOr", List.of(or, m), broadcast(ops.shape(or), ops.shape(m)));
+    }
+    return or;
+  }
+
+  /**
+   * concatenate.py 122-158: none if no input has one; else each input's mask made full (ones for
+   * an unmasked input, a lower-rank mask expanded and or-ed with zeros of the input), concatenated
+   * like the inputs ({@code output}'s shape), and {@code any} over the last axis.
+   */
+  private static Tensor concatenated(List<Tensor> inputs, List<Tensor> masks, Shape output, Ops ops) {
+    if (masks.stream().allMatch(m -> m == null)) {
+      return null;
+    }
+    List<Tensor> full = new ArrayList<>(masks.size());
+    for (int i = 0; i < masks.size(); i++) {
+      Tensor input = inputs.get(i);
+      Tensor mask = masks.get(i);
+      if (mask == null) {
+        full.add(ops.add("OnesLike", List.of(input), ops.shape(input)));
+      } else if (ops.shape(mask).rank() < ops.shape(input).rank()) {
+        Tensor expanded = ops.add("ExpandDims", List.of(mask), ops.shape(mask).append(1));
+        Tensor zeros = ops.add("ZerosLike", List.of(input), ops.shape(input));
+        full.add(ops.add("LogicalOr", List.of(expanded, zeros), broadcast(ops.shape(expanded), ops.shape(zeros))));
+      } else {
+        full.add(mask);
       }
     }
-    throw new AssertionError(rule); // unreachable: the switch covers every rule
+    Tensor concatenated = ops.add("Concatenate", full, output);
+    return ops.add("Any", List.of(concatenated), withoutLastAxis(output));
   }
 
   /** Keras's {@code broadcast_shapes} (operation_utils.py 13-54) for shapes that broadcast. */
