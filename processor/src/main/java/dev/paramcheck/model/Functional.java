@@ -131,7 +131,7 @@ public record Functional(List<Row> rows, boolean chain) {
     for (int i = 0; i < nodes.size(); i++) {
       creation.add(i);
     }
-    creation.sort(Comparator.comparingInt(i -> nodes.get(i).created()));
+    creation.sort(Comparator.comparingLong(i -> nodes.get(i).created()));
     for (int i : creation) {
       Graph.Node node = nodes.get(i);
       if (node.layer() instanceof dev.paramcheck.model.layer.OpLayer op && (node.synthetic()

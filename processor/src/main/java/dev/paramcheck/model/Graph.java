@@ -4,8 +4,10 @@ import dev.paramcheck.model.layer.Context;
 import dev.paramcheck.model.layer.EmbeddingLayer;
 import dev.paramcheck.model.layer.InputLayer;
 import dev.paramcheck.model.layer.Layer;
+import dev.paramcheck.model.layer.MaskingLayer;
 import dev.paramcheck.model.layer.ModelInput;
 import dev.paramcheck.model.layer.MultiInput;
+import dev.paramcheck.model.layer.OpLayer;
 import dev.paramcheck.model.layer.Refusal;
 import dev.paramcheck.model.layer.Step;
 import dev.paramcheck.model.layer.TextVectorizationLayer;
@@ -39,16 +41,17 @@ final class Graph {
    * @param outputs its output tensors' shapes (one, or more with {@code returnState})
    * @param mask the mask its first output carries, or null
    * @param created when Keras creates it, for the automatic names of operations
-   * @param synthetic an operation Keras adds itself: the {@code NotEqual} of an Embedding's mask
+   * @param synthetic an operation Keras adds itself for a mask: the {@code NotEqual} of an Embedding's
+   *     mask, the {@code LogicalOr} of a merge's
    */
   record Node(
       Declared declared, Layer layer, Context context, List<Tensor> inbound, List<Shape> outputs, Tensor mask,
-      int created, boolean synthetic) {
+      long created, boolean synthetic) {
     Node(Declared declared, Layer layer, Context context, List<Tensor> inbound, List<Shape> outputs) {
       this(declared, layer, context, inbound, outputs, null, 0, false);
     }
 
-    Node withMask(Tensor newMask, int order) {
+    Node withMask(Tensor newMask, long order) {
       return new Node(declared, layer, context, inbound, outputs, newMask, order, synthetic);
     }
   }
@@ -431,29 +434,39 @@ final class Graph {
     return Optional.of(new Node(d, layer, context, tensors, outputs));
   }
 
+  /** Keras's order of creation: a layer's own, then the operations its mask needs, in order. */
+  private static final int OPS_PER_LAYER = 1 << 20;
+
   /**
-   * Keras's masks ({@code Layer.__call__}, layer.py): a layer whose {@code call} has a {@code mask}
-   * argument and is called on one tensor gets that tensor's mask as one more inbound tensor; an
-   * {@code Embedding(mask_zero=True)} makes its mask with {@code ops.not_equal(inputs, 0)}, a row of
-   * its own; a layer that supports masking hands its input's mask on, any other drops it.
+   * Keras's masks ({@code Layer.__call__}, layer.py 947-977 and 1031-1037): a layer whose {@code
+   * call} has a {@code mask} argument and is called on one tensor gets that tensor's mask as one
+   * more inbound tensor (a call on a list or on several tensors gets it too, but through a copy of
+   * its keyword arguments that the node does not record: layer.py 893-900 and 1052-1058); an {@code
+   * Embedding(mask_zero=True)} makes its mask with {@code ops.not_equal(inputs, 0)} and {@code
+   * Masking} with {@code ops.any(ops.not_equal(inputs, mask_value), axis=-1)}, rows of their own; a
+   * layer that supports masking hands its input's mask on, any other drops it; a layer of several
+   * inputs makes its output's mask from theirs ({@link MultiInput.OutputMask}), with rows of their
+   * own for the operations.
    */
   private Node masked(Node node, List<Optional<Node>> nodes) {
     int self = node.context().position() - 1;
-    int created = 2 * self;
+    long created = (long) OPS_PER_LAYER * self;
+    Ops ops = new Ops(node, nodes, created);
     if (node.layer() instanceof InputLayer) {
       return node.withMask(null, created);
     }
-    if (node.layer() instanceof MultiInput) {
-      // MultiHeadAttention reads its inputs' masks itself (query_mask, value_mask: no inbound
-      // tensor) and sets the query's on its output (multi_head_attention.py 628, 697-698)
-      Tensor query = node.inbound().get(0);
-      Tensor queryMask = node.layer().keepsMask() && query.index() == 0
-          ? nodes.get(query.producer()).orElseThrow().mask() : null;
-      return node.withMask(queryMask, created);
+    if (node.layer() instanceof MultiInput multi) {
+      int count = callInputs[self];
+      List<Tensor> inputs = node.inbound().subList(0, count);
+      List<Tensor> masks = new ArrayList<>(count);
+      for (Tensor t : inputs) {
+        masks.add(maskOf(t, nodes));
+      }
+      return node.withMask(outputMask(multi.outputMask(), inputs, masks, node.outputs().get(0), ops), created);
     }
     // previous_mask: the mask of the first argument, whatever else the call takes
     Tensor in = node.inbound().get(0);
-    Tensor inputMask = in.index() == 0 ? nodes.get(in.producer()).orElseThrow().mask() : null;
+    Tensor inputMask = maskOf(in, nodes);
     Node result = node;
     if (inputMask != null && node.layer().takesMask() && node.inbound().size() == 1) {
       List<Tensor> inbound = new ArrayList<>(node.inbound());
@@ -461,14 +474,117 @@ final class Graph {
       result = new Node(node.declared(), node.layer(), node.context(), inbound, node.outputs(), null, created, false);
     }
     if (node.layer() instanceof EmbeddingLayer embedding && embedding.maskZero()) {
-      Tensor ids = node.inbound().get(0);
-      Shape idsShape = nodes.get(ids.producer()).orElseThrow().outputs().get(ids.index());
-      Node notEqual = new Node(node.declared(), new dev.paramcheck.model.layer.OpLayer("NotEqual", List.of()),
-          node.context(), List.of(ids), List.of(idsShape), null, created + 1, true);
-      nodes.add(Optional.of(notEqual));
-      return result.withMask(new Tensor(nodes.size() - 1, 0), created);
+      return result.withMask(ops.add("NotEqual", List.of(in), ops.shape(in)), created);
+    }
+    if (node.layer() instanceof MaskingLayer) { // masking.py 57-58
+      Tensor notEqual = ops.add("NotEqual", List.of(in), ops.shape(in));
+      return result.withMask(ops.add("Any", List.of(notEqual), withoutLastAxis(ops.shape(in))), created);
     }
     return result.withMask(node.layer().keepsMask() ? inputMask : null, created);
+  }
+
+  /** The mask tensor {@code t} carries: its producer's, on the producer's first output only. */
+  private static Tensor maskOf(Tensor t, List<Optional<Node>> nodes) {
+    return t.index() == 0 ? nodes.get(t.producer()).orElseThrow().mask() : null;
+  }
+
+  /** The mask Keras sets on a multi-input layer's output, adding the operations it takes. */
+  private static Tensor outputMask(
+      MultiInput.OutputMask rule, List<Tensor> inputs, List<Tensor> masks, Shape output, Ops ops) {
+    return switch (rule) { // no default: a new rule does not compile until it is handled here
+      case NONE -> null;
+      case QUERY -> masks.get(0);
+      case CONVERTED_QUERY -> masks.get(0) == null ? null
+          : ops.add("ConvertToTensor", List.of(masks.get(0)), ops.shape(masks.get(0)));
+      case LOGICAL_OR -> logicalOr(masks, ops);
+      case CONCATENATE -> concatenated(inputs, masks, output, ops);
+    };
+  }
+
+  /** base_merge.py 255-277: none if an input has none, else their {@code logical_or}, in order. */
+  private static Tensor logicalOr(List<Tensor> masks, Ops ops) {
+    if (masks.contains(null)) {
+      return null;
+    }
+    Tensor or = masks.get(0);
+    for (Tensor m : masks.subList(1, masks.size())) {
+      or = ops.add("LogicalOr", List.of(or, m), broadcast(ops.shape(or), ops.shape(m)));
+    }
+    return or;
+  }
+
+  /**
+   * concatenate.py 122-158: none if no input has one; else each input's mask made full (ones for
+   * an unmasked input, a lower-rank mask expanded and or-ed with zeros of the input), concatenated
+   * like the inputs ({@code output}'s shape), and {@code any} over the last axis.
+   */
+  private static Tensor concatenated(List<Tensor> inputs, List<Tensor> masks, Shape output, Ops ops) {
+    if (masks.stream().allMatch(m -> m == null)) {
+      return null;
+    }
+    List<Tensor> full = new ArrayList<>(masks.size());
+    for (int i = 0; i < masks.size(); i++) {
+      Tensor input = inputs.get(i);
+      Tensor mask = masks.get(i);
+      if (mask == null) {
+        full.add(ops.add("OnesLike", List.of(input), ops.shape(input)));
+      } else if (ops.shape(mask).rank() < ops.shape(input).rank()) {
+        Tensor expanded = ops.add("ExpandDims", List.of(mask), ops.shape(mask).append(1));
+        Tensor zeros = ops.add("ZerosLike", List.of(input), ops.shape(input));
+        full.add(ops.add("LogicalOr", List.of(expanded, zeros), broadcast(ops.shape(expanded), ops.shape(zeros))));
+      } else {
+        full.add(mask);
+      }
+    }
+    Tensor concatenated = ops.add("Concatenate", full, output);
+    return ops.add("Any", List.of(concatenated), withoutLastAxis(output));
+  }
+
+  /** Keras's {@code broadcast_shapes} (operation_utils.py 13-54) for shapes that broadcast. */
+  private static Shape broadcast(Shape a, Shape b) {
+    List<Long> x = new ArrayList<>(a.dims());
+    List<Long> y = new ArrayList<>(b.dims());
+    while (x.size() < y.size()) {
+      x.add(0, 1L);
+    }
+    while (y.size() < x.size()) {
+      y.add(0, 1L);
+    }
+    List<Long> out = new ArrayList<>(x.size());
+    for (int i = 0; i < x.size(); i++) {
+      long p = x.get(i);
+      long q = y.get(i);
+      out.add(p == 1 ? q : p == Shape.UNKNOWN ? (q == 1 ? Shape.UNKNOWN : q) : p);
+    }
+    return new Shape(out);
+  }
+
+  private static Shape withoutLastAxis(Shape s) {
+    return new Shape(s.dims().subList(0, Math.max(0, s.rank() - 1)));
+  }
+
+  /** The operations Keras adds for one layer's mask, each a synthetic node created after the layer. */
+  private static final class Ops {
+    private final Node owner;
+    private final List<Optional<Node>> nodes;
+    private long created;
+
+    Ops(Node owner, List<Optional<Node>> nodes, long created) {
+      this.owner = owner;
+      this.nodes = nodes;
+      this.created = created;
+    }
+
+    Shape shape(Tensor t) {
+      return nodes.get(t.producer()).orElseThrow().outputs().get(t.index());
+    }
+
+    Tensor add(String type, List<Tensor> inputs, Shape output) {
+      Node op = new Node(owner.declared(), new OpLayer(type, List.of()), owner.context(), List.copyOf(inputs),
+          List.of(output), null, ++created, true);
+      nodes.add(Optional.of(op));
+      return new Tensor(nodes.size() - 1, 0);
+    }
   }
 
   /** Where a problem with a layer's inputs goes: its {@code @From}, or its annotation without one. */

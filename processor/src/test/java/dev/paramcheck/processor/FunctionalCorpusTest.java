@@ -50,12 +50,6 @@ class FunctionalCorpusTest {
       "keras-accepts-bidi-odd-states", "From",
       "refused-dense-after-unknown-flatten", "Flatten");
 
-  /**
-   * Keras ops that compute the mask of a merge of masked tensors ({@code Concatenate.compute_mask}
-   * and the like): rows paramcheck does not print (docs/decisions.md). Counts and shapes still match.
-   */
-  private static final Set<String> MASK_MERGE_OPS = Set.of("LogicalOr", "ZerosLike", "OnesLike", "Any");
-
   static boolean valid(JsonObject model) {
     return model.has("expected") && !PARAMCHECK_DECIDES.containsKey(model.get("kind").getAsString());
   }
@@ -81,15 +75,7 @@ class FunctionalCorpusTest {
    * are compared.
    */
   static boolean tableSkipped(JsonObject model) {
-    if (SEQUENTIAL_FORM.contains(model.get("kind").getAsString())) {
-      return true;
-    }
-    for (JsonElement r : model.getAsJsonObject("expected").getAsJsonArray("rows")) {
-      if (MASK_MERGE_OPS.contains(r.getAsJsonObject().get("class").getAsString())) {
-        return true;
-      }
-    }
-    return false;
+    return SEQUENTIAL_FORM.contains(model.get("kind").getAsString());
   }
 
   /** The table without paramcheck's own last line, {@code MACs per sample}, which Keras does not print. */

@@ -9,11 +9,17 @@ import java.util.List;
 /**
  * Keras {@code Concatenate(axis)} (keras/src/layers/merging/concatenate.py): no weights; every
  * input has the same rank and the same sizes except on {@code axis} ({@code None} matches any),
- * whose sizes add up ({@code None} if one is unknown).
+ * whose sizes add up ({@code None} if one is unknown); the other sizes are the first input's, as
+ * Keras's {@code compute_output_shape} (104-120) takes them, {@code None} included.
  */
 public record ConcatenateLayer(int axis) implements MultiInput {
   static ConcatenateLayer from(Attributes a) {
     return new ConcatenateLayer(a.integer("axis"));
+  }
+
+  @Override
+  public OutputMask outputMask() {
+    return OutputMask.CONCATENATE;
   }
 
   @Override
@@ -70,7 +76,8 @@ public record ConcatenateLayer(int axis) implements MultiInput {
         }
         known = d;
       }
-      out.set(i, known);
+      // Keras keeps the first input's size (concatenate.py 104-120, compute_output_shape), even
+      // where it is None and another input's is known
     }
     out.set(at, sum);
     return Step.of(new Shape(out));

@@ -18,6 +18,11 @@ public record DotLayer(List<Integer> axes, boolean normalize) implements MultiIn
   }
 
   @Override
+  public OutputMask outputMask() {
+    return OutputMask.NONE;
+  }
+
+  @Override
   public String kerasClass() {
     return "Dot";
   }

@@ -24,6 +24,11 @@ public sealed interface Merge extends MultiInput
   }
 
   @Override
+  default OutputMask outputMask() {
+    return OutputMask.LOGICAL_OR;
+  }
+
+  @Override
   default Step output(List<Shape> inputs, Context context) {
     Shape result = inputs.get(0);
     for (int i = 1; i < inputs.size(); i++) {

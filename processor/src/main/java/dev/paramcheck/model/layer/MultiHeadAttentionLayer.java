@@ -206,8 +206,8 @@ public record MultiHeadAttentionLayer(
   }
 
   @Override
-  public boolean keepsMask() {
-    return true;
+  public OutputMask outputMask() {
+    return OutputMask.QUERY;
   }
 
   @Override

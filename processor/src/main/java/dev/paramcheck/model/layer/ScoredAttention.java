@@ -17,6 +17,11 @@ public sealed interface ScoredAttention extends MultiInput permits AttentionLaye
   boolean widthsMustMatch();
 
   @Override
+  default OutputMask outputMask() {
+    return OutputMask.CONVERTED_QUERY;
+  }
+
+  @Override
   default String arity() {
     return "two or three inputs ([query, value] or [query, value, key])";
   }

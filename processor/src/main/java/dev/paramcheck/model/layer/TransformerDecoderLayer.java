@@ -25,6 +25,17 @@ public record TransformerDecoderLayer(int intermediateDim, int numHeads, boolean
         a.real("dropout"), a.flag("trainable"));
   }
 
+  /**
+   * keras_hub sets {@code supports_masking = True}; {@code call(decoder_sequence,
+   * encoder_sequence, decoder_padding_mask, ...)} has no {@code decoder_sequence_mask} argument
+   * (transformer_decoder.py @ 1dfe107), so Keras hands the decoder sequence's mask on, as for
+   * MultiHeadAttention's query.
+   */
+  @Override
+  public OutputMask outputMask() {
+    return OutputMask.QUERY;
+  }
+
   @Override
   public String kerasClass() {
     return "TransformerDecoder";

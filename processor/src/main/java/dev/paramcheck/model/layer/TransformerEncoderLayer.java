@@ -22,6 +22,16 @@ public record TransformerEncoderLayer(int intermediateDim, int numHeads, boolean
         a.real("dropout"), a.flag("trainable"));
   }
 
+  /**
+   * keras_hub sets {@code supports_masking = True} and its {@code call(inputs, padding_mask,
+   * attention_mask, ...)} has no {@code mask} argument (transformer_encoder.py @ 1f6e92e), so Keras
+   * hands the input's mask on and lists none in "Connected to".
+   */
+  @Override
+  public boolean keepsMask() {
+    return true;
+  }
+
   @Override
   public String kerasClass() {
     return "TransformerEncoder";
