@@ -60,7 +60,7 @@ class Spec:
         self.timesteps = timesteps
         self.features = features  # width after the last field
         self.input_features = features
-        self.fields = [field("x", "Input", {"timesteps": timesteps} if tokens
+        self.fields = [field("x", "Input", {"shape": [timesteps]} if tokens
                              else {"timesteps": timesteps, "features": features})]
         self.children = []  # (field name, kind, module factory or Spec, extra)
         self.last = "x"

@@ -3,8 +3,12 @@ package dev.paramcheck.summary;
 import dev.paramcheck.model.LayerSummary;
 import dev.paramcheck.model.ModelSummary;
 import dev.paramcheck.model.Shape;
+import dev.paramcheck.model.Weight;
+import dev.paramcheck.model.layer.BlockLayer;
+import dev.paramcheck.model.layer.TransformerEncoderLayer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The table a summary's {@code table()} returns: Keras's {@code model.summary()}, or torchinfo's. */
@@ -30,53 +34,235 @@ public final class Tables {
   /**
    * torchinfo's {@code summary(model, input_size=(1, ...))} of the {@code torch.nn} modules, with
    * the output shapes, mult-adds and sizes when the input's length is known (batch 1), and its
-   * no-input layout otherwise. Mult-adds are paramcheck's MACs: torchinfo would add an
-   * Embedding's lookup as {@code inputDim * outputDim}, which paramcheck counts as 0.
+   * no-input layout otherwise. A {@code @Block} is a module whose rows are its own layers', one
+   * level deeper; an {@code nn.TransformerEncoderLayer} shows the submodules its {@code forward}
+   * calls. The footer follows torchinfo's {@code ModelStatistics}: mult-adds, forward/backward and
+   * params size count leaf modules only ({@code docs/torchinfo-format.md}, "Nested modules").
    */
   static String torchinfo(ModelSummary summary) {
-    List<TorchinfoTable.Row> rows = new ArrayList<>(summary.layers().size());
-    boolean concrete = summary.macs().isPresent();
+    List<Module> modules = new ArrayList<>(summary.layers().size());
+    List<Module> registered = new ArrayList<>(summary.layers().size());
     for (LayerSummary layer : summary.layers()) {
-      if (layer.type().isEmpty()) {
-        continue; // a merge, reshape or function: no torch.nn module
-      }
-      List<Long> shape = torchShape(layer.output());
-      concrete &= shape != null;
-      rows.add(new TorchinfoTable.Row(layer.type(), shape, layer.params(), layer.trainable() > 0));
+      add(modules, layer, 1, true, true);
+      add(registered, layer, 1, true, false);
     }
+    List<LayerSummary> layers = summary.layers();
+    List<Long> output = layers.isEmpty() ? null : torchShape(layers.get(layers.size() - 1).output());
+    // the sizes need every size known: the input's and each module's output
+    boolean concrete = summary.macs().isPresent() && !layers.isEmpty()
+        && layers.get(0).input().elements().isPresent() && output != null
+        && modules.stream().allMatch(m -> m.row().outputShape() != null);
     Optional<TorchinfoTable.Sizes> sizes = Optional.empty();
-    // the sizes need every size known: the input's and each output torchinfo counts
-    concrete &= !summary.layers().isEmpty() && summary.layers().get(0).input().elements().isPresent()
-        && summary.layers().stream().allMatch(l -> l.params() == 0 || l.output().elements().isPresent());
     if (concrete) {
       try {
-        sizes = Optional.of(sizes(summary));
+        sizes = Optional.of(sizes(summary, modules));
       } catch (ArithmeticException tooLarge) {
-        rows.replaceAll(r -> new TorchinfoTable.Row(r.module(), null, r.params(), r.trainable()));
+        sizes = Optional.empty();
       }
     }
-    if (sizes.isEmpty()) {
-      rows.replaceAll(r -> new TorchinfoTable.Row(r.module(), null, r.params(), r.trainable()));
+    // with an input, the modules forward() calls, in call order; without, every module, as registered
+    List<TorchinfoTable.Row> rows = new ArrayList<>(modules.size());
+    for (Module m : sizes.isPresent() ? modules : registered) {
+      rows.add(sizes.isPresent() ? m.row() : m.row().withShape(null));
     }
-    return TorchinfoTable.render(summary.name(), rows, summary.totalParams(), summary.trainableParams(), sizes);
+    return TorchinfoTable.render(
+        summary.name(), sizes.isPresent() ? output : null, rows, summary.totalParams(), summary.trainableParams(),
+        sizes);
   }
 
-  private static TorchinfoTable.Sizes sizes(ModelSummary summary) {
-    LayerSummary first = summary.layers().get(0);
-    long inputElements = elements(first.input());
-    // an Embedding takes int64 token ids; any other first layer takes values at its precision
-    long inputBytes = first.kerasClass().equals("Embedding")
-        ? Math.multiplyExact(inputElements, 8)
-        : Math.multiplyExact(inputElements, first.dtype().bits() / 8);
-    long forwardBackward = 0;
-    for (LayerSummary layer : summary.layers()) {
-      if (layer.params() > 0) { // torchinfo counts outputs of layers with parameters, x2 for gradients
-        long output = Math.multiplyExact(elements(layer.output()), layer.dtype().bits() / 8);
-        forwardBackward = Math.addExact(forwardBackward, Math.multiplyExact(2, output));
+  /**
+   * One torchinfo row with what its footer needs: the parameters as {@code named_parameters()}
+   * names them inside the module (lower case), and the bytes of one output or parameter element.
+   */
+  private record Module(TorchinfoTable.Row row, List<Weight> parameters, long elementBytes) {}
+
+  /**
+   * The rows of {@code layer} at {@code depth}; {@code trains} false inside a frozen block, whose
+   * layers' own summaries do not know they are frozen. {@code called}: the modules a forward pass
+   * calls, in call order (torchinfo's forward hooks); otherwise every submodule in registration
+   * order ({@code summary(model)} walks {@code module._modules} without running the model).
+   */
+  private static void add(List<Module> out, LayerSummary layer, int depth, boolean trains, boolean called) {
+    if (layer.type().isEmpty()) {
+      return; // a merge, reshape or function: no torch.nn module
+    }
+    long bytes = layer.dtype().bits() / 8;
+    boolean trainable = trains && layer.trainable() > 0;
+    List<Long> shape = torchShape(layer.output());
+    if (layer.layer() instanceof BlockLayer block && block.resolved() != null) {
+      int at = out.size();
+      out.add(null);
+      for (LayerSummary inner : block.resolved().layers()) {
+        add(out, inner, depth + 1, trains && block.trainable(), called);
+      }
+      out.set(at, new Module(new TorchinfoTable.Row(depth, layer.type(), shape, layer.params(), trainable,
+          out.size() == at + 1), List.of(), bytes));
+      return;
+    }
+    switch (layer.type()) {
+      case "TransformerEncoderLayer" -> encoder(out, layer, depth, trainable, called, bytes);
+      case "MultiheadAttention" -> attention(out, depth, shape, layer, "", trainable, called, bytes);
+      default -> out.add(new Module(new TorchinfoTable.Row(depth, layer.type(), leafShape(layer), layer.params(),
+          trainable, true), lower(layer.weights(), ""), bytes));
+    }
+  }
+
+  /** An RNN module returns {@code (output, h_n)}: torchinfo shows the whole sequence, batch first. */
+  private static List<Long> leafShape(LayerSummary layer) {
+    boolean recurrent = switch (layer.type()) {
+      case "LSTM", "GRU", "RNN" -> true;
+      default -> false;
+    };
+    Shape out = layer.output();
+    if (!recurrent || layer.input().rank() != 2 || out.rank() < 1) {
+      return torchShape(out);
+    }
+    return torchShape(Shape.of(layer.input().dim(0), out.dim(out.rank() - 1)));
+  }
+
+  /**
+   * {@code nn.MultiheadAttention}: its {@code out_proj} ({@code NonDynamicallyQuantizableLinear})
+   * is a submodule that {@code forward} never calls (it passes {@code out_proj.weight} to {@code
+   * F.multi_head_attention_forward}), so it has a row only without an input; either way the
+   * attention is no leaf.
+   */
+  private static void attention(List<Module> out, int depth, List<Long> shape, LayerSummary layer, String prefix,
+      boolean trainable, boolean called, long bytes) {
+    out.add(child(depth, "MultiheadAttention", shape, layer, prefix, trainable, false, bytes));
+    if (!called) {
+      out.add(child(depth + 1, "NonDynamicallyQuantizableLinear", shape, layer, prefix + "OUT_PROJ_", trainable,
+          true, bytes));
+    }
+  }
+
+  /**
+   * {@code nn.TransformerEncoderLayer} (torch 2.13, transformer.py): registered as {@code
+   * self_attn}, {@code linear1}, {@code dropout}, {@code linear2}, {@code norm1}, {@code norm2},
+   * {@code dropout1}, {@code dropout2}; its {@code forward} (not the fast path, which torchinfo's
+   * hooks rule out) calls {@code self_attn}, {@code dropout1}, {@code norm1}, then {@code linear1},
+   * {@code dropout}, {@code linear2}, {@code dropout2}, {@code norm2}, or with {@code norm_first}
+   * each norm before its block. The parameters are the layer's, named {@code SELF_ATTN_...},
+   * {@code LINEAR1_...}, {@code NORM1_...}.
+   */
+  private static void encoder(
+      List<Module> out, LayerSummary layer, int depth, boolean trainable, boolean called, long bytes) {
+    List<Long> shape = torchShape(layer.output());
+    out.add(new Module(new TorchinfoTable.Row(depth, layer.type(), shape, layer.params(), trainable, false),
+        List.of(), bytes));
+    List<Long> inner = shape;
+    for (Weight w : layer.weights()) {
+      if (w.key().equals("LINEAR1_WEIGHT") && shape != null) {
+        inner = new ArrayList<>(shape);
+        inner.set(inner.size() - 1, w.shape().get(0));
       }
     }
+    int d = depth + 1;
+    List<Module> attention = new ArrayList<>(3);
+    attention(attention, d, shape, layer, "SELF_ATTN_", trainable, called, bytes);
+    Module linear1 = child(d, "Linear", inner, layer, "LINEAR1_", trainable, true, bytes);
+    Module dropout = child(d, "Dropout", inner, layer, "DROPOUT_", trainable, true, bytes);
+    Module linear2 = child(d, "Linear", shape, layer, "LINEAR2_", trainable, true, bytes);
+    Module norm1 = child(d, "LayerNorm", shape, layer, "NORM1_", trainable, true, bytes);
+    Module norm2 = child(d, "LayerNorm", shape, layer, "NORM2_", trainable, true, bytes);
+    Module dropout1 = child(d, "Dropout", shape, layer, "DROPOUT1_", trainable, true, bytes);
+    Module dropout2 = child(d, "Dropout", shape, layer, "DROPOUT2_", trainable, true, bytes);
+    if (!called) {
+      out.addAll(attention);
+      out.addAll(List.of(linear1, dropout, linear2, norm1, norm2, dropout1, dropout2));
+    } else if (layer.layer() instanceof TransformerEncoderLayer e && e.normalizeFirst()) {
+      out.add(norm1);
+      out.addAll(attention);
+      out.addAll(List.of(dropout1, norm2, linear1, dropout, linear2, dropout2));
+    } else {
+      out.addAll(attention);
+      out.addAll(List.of(dropout1, norm1, linear1, dropout, linear2, dropout2, norm2));
+    }
+  }
+
+  /** The submodule of {@code layer} whose parameters are named {@code prefix...}. */
+  private static Module child(int depth, String module, List<Long> shape, LayerSummary layer, String prefix,
+      boolean trainable, boolean leaf, long bytes) {
+    List<Weight> parameters = lower(layer.weights(), prefix);
+    long params = 0;
+    for (Weight w : parameters) {
+      params = Math.addExact(params, w.count());
+    }
+    return new Module(new TorchinfoTable.Row(depth, module, shape, params, trainable, leaf), parameters, bytes);
+  }
+
+  /** The weights named {@code prefix...}, renamed as the submodule names them: {@code weight_ih_l0}. */
+  private static List<Weight> lower(List<Weight> weights, String prefix) {
+    List<Weight> out = new ArrayList<>(weights.size());
+    for (Weight w : weights) {
+      if (w.key().startsWith(prefix)) {
+        out.add(w.renamed(w.key().substring(prefix.length()).toLowerCase(Locale.ROOT)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * torchinfo's footer sums ({@code ModelStatistics.__init__}): over leaf modules only, mult-adds
+   * by {@code calculate_macs}, the outputs of those with parameters twice (for the gradients) and
+   * their parameters' bytes; the input's storage with its object overhead.
+   */
+  private static TorchinfoTable.Sizes sizes(ModelSummary summary, List<Module> modules) {
+    LayerSummary first = summary.layers().get(0);
+    long inputElements = elements(first.input());
+    Module firstModule = modules.stream().filter(m -> m.row().leaf()).findFirst().orElse(null);
+    // token ids are int64; any other first module takes values at its precision
+    long inputBytes = firstModule != null && firstModule.row().module().equals("Embedding")
+        ? Math.multiplyExact(inputElements, 8)
+        : Math.multiplyExact(inputElements, first.dtype().bits() / 8);
+    long multAdds = 0;
+    long forwardBackward = 0;
+    long paramsBytes = 0;
+    for (Module m : modules) {
+      TorchinfoTable.Row row = m.row();
+      if (!row.leaf()) {
+        continue;
+      }
+      multAdds = Math.addExact(multAdds, macs(row, m.parameters()));
+      if (row.params() > 0) { // x2 for gradients
+        long output = Math.multiplyExact(product(row.outputShape(), 0), m.elementBytes());
+        forwardBackward = Math.addExact(forwardBackward, Math.multiplyExact(2, output));
+      }
+      paramsBytes = Math.addExact(paramsBytes, Math.multiplyExact(row.params(), m.elementBytes()));
+    }
     return new TorchinfoTable.Sizes(
-        summary.macs().getAsLong(), Math.addExact(inputBytes, STORAGE_OVERHEAD), forwardBackward, summary.totalBytes());
+        multAdds, Math.addExact(inputBytes, STORAGE_OVERHEAD), forwardBackward, paramsBytes);
+  }
+
+  /**
+   * {@code LayerInfo.calculate_macs}: a parameter named {@code weight} or {@code bias} costs its
+   * count times {@code out[0]} (times {@code prod(out[2:])} in a class named {@code Conv...}); any
+   * other name holding {@code weight} or {@code bias} (an RNN's {@code weight_ih_l0}) its count
+   * times {@code out[0] * out[1]}.
+   */
+  private static long macs(TorchinfoTable.Row row, List<Weight> parameters) {
+    List<Long> out = row.outputShape();
+    long macs = 0;
+    for (Weight w : parameters) {
+      String name = w.key();
+      long positions;
+      if (name.equals("weight") || name.equals("bias")) {
+        positions = row.module().contains("Conv") ? Math.multiplyExact(out.get(0), product(out, 2)) : out.get(0);
+      } else if (name.contains("weight") || name.contains("bias")) {
+        positions = Math.multiplyExact(out.get(0), out.size() > 1 ? out.get(1) : 1);
+      } else {
+        continue;
+      }
+      macs = Math.addExact(macs, Math.multiplyExact(w.count(), positions));
+    }
+    return macs;
+  }
+
+  private static long product(List<Long> dims, int from) {
+    long p = 1;
+    for (int i = from; i < dims.size(); i++) {
+      p = Math.multiplyExact(p, dims.get(i));
+    }
+    return p;
   }
 
   /** {@code [1, T, F]}, {@code [1, F]} or any other rank with batch 1; null when a size is unknown. */
