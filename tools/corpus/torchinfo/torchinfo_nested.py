@@ -62,7 +62,8 @@ class Spec:
         self.input_features = features
         self.fields = [field("x", "Input", {"shape": [timesteps]} if tokens
                              else {"timesteps": timesteps, "features": features})]
-        self.children = []  # (field name, kind, module factory or Spec, extra)
+        self.children = []  # (field name, module factory or Spec, how forward calls it)
+        self.frozen = set()  # fields with trainable = false
         self.last = "x"
 
     def add(self, name, kind, attrs, factory, call, width, source=None):
@@ -157,7 +158,9 @@ def attach_block(spec, name, block, frozen):
     if frozen:
         attrs["trainable"] = False
     spec.fields.append(field(name, "Block", attrs))
-    spec.children.append((name, block, "frozen" if frozen else "tensor"))
+    spec.children.append((name, block, "tensor"))
+    if frozen:
+        spec.frozen.add(name)
     spec.features = block.features
     spec.last = name
 
@@ -165,16 +168,11 @@ def attach_block(spec, name, block, frozen):
 def freeze(model, spec):
     for name, factory, call in spec.children:
         module = getattr(model, name)
-        if call == "frozen":
+        if name in spec.frozen:
             for p in module.parameters():
                 p.requires_grad_(False)
         if isinstance(factory, Spec):
             freeze(module, factory)
-
-
-def fix_frozen_call(spec):
-    """'frozen' only marks requires_grad; the block is called like any module."""
-    spec.children = [(n, f, "tensor" if c == "frozen" else c) for n, f, c in spec.children]
 
 
 def printed(fn):
@@ -199,7 +197,10 @@ def build(model_id, rng, flat=False):
     allow = ["dense", "lstm", "gru", "rnn", "norm", "dropout", "mha", "encoder"]
     if flat:
         for i in range(rng.randint(1, 4)):
-            add_layer(top, "layer" + str(i + 1), rng, ["mha", "encoder", "dense", "norm", "lstm", "dropout"])
+            kind = add_layer(top, "layer" + str(i + 1), rng, ["mha", "encoder", "dense", "norm", "lstm", "dropout"])
+            if kind != "dropout" and rng.random() < 0.25:
+                top.fields[-1]["annotations"][0]["attrs"]["trainable"] = False
+                top.frozen.add(top.last)
     else:
         max_depth = rng.randint(2, 4)
         used = None
@@ -226,8 +227,6 @@ def build(model_id, rng, flat=False):
     torch.manual_seed(0)
     model = torch_class(top, blocks)()
     freeze(model, top)
-    for spec in [top] + blocks:
-        fix_frozen_call(spec)
     if tokens:
         with_input = lambda: summary(model, input_size=(1, timesteps), dtypes=[torch.long])
     else:
@@ -254,7 +253,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--stdout", action="store_true")
     parser.add_argument("--count", type=int, default=48)
-    parser.add_argument("--flat", type=int, default=12)
+    parser.add_argument("--flat", type=int, default=16)
     args = parser.parse_args()
     if getattr(torchinfo, "__version__", None) != "1.8.0":
         sys.exit("needs torchinfo 1.8.0 importable (found %r)" % getattr(torchinfo, "__version__", None))
