@@ -40,8 +40,8 @@ public final class Tables {
    * params size count leaf modules only ({@code docs/torchinfo-format.md}, "Nested modules").
    */
   static String torchinfo(ModelSummary summary) {
-    List<Module> modules = new ArrayList<>(summary.layers().size());
-    List<Module> registered = new ArrayList<>(summary.layers().size());
+    List<Node> modules = new ArrayList<>(summary.layers().size());
+    List<Node> registered = new ArrayList<>(summary.layers().size());
     for (LayerSummary layer : summary.layers()) {
       add(modules, layer, 1, true, true);
       add(registered, layer, 1, true, false);
@@ -62,7 +62,7 @@ public final class Tables {
     }
     // with an input, the modules forward() calls, in call order; without, every module, as registered
     List<TorchinfoTable.Row> rows = new ArrayList<>(modules.size());
-    for (Module m : sizes.isPresent() ? modules : registered) {
+    for (Node m : sizes.isPresent() ? modules : registered) {
       rows.add(sizes.isPresent() ? m.row() : m.row().withShape(null));
     }
     return TorchinfoTable.render(
@@ -74,7 +74,7 @@ public final class Tables {
    * One torchinfo row with what its footer needs: the parameters as {@code named_parameters()}
    * names them inside the module (lower case), and the bytes of one output or parameter element.
    */
-  private record Module(TorchinfoTable.Row row, List<Weight> parameters, long elementBytes) {}
+  private record Node(TorchinfoTable.Row row, List<Weight> parameters, long elementBytes) {}
 
   /**
    * The rows of {@code layer} at {@code depth}; {@code trains} false inside a frozen block, whose
@@ -82,7 +82,7 @@ public final class Tables {
    * calls, in call order (torchinfo's forward hooks); otherwise every submodule in registration
    * order ({@code summary(model)} walks {@code module._modules} without running the model).
    */
-  private static void add(List<Module> out, LayerSummary layer, int depth, boolean trains, boolean called) {
+  private static void add(List<Node> out, LayerSummary layer, int depth, boolean trains, boolean called) {
     if (layer.type().isEmpty()) {
       return; // a merge, reshape or function: no torch.nn module
     }
@@ -95,14 +95,14 @@ public final class Tables {
       for (LayerSummary inner : block.resolved().layers()) {
         add(out, inner, depth + 1, trains && block.trainable(), called);
       }
-      out.set(at, new Module(new TorchinfoTable.Row(depth, layer.type(), shape, layer.params(), trainable,
+      out.set(at, new Node(new TorchinfoTable.Row(depth, layer.type(), shape, layer.params(), trainable,
           out.size() == at + 1), List.of(), bytes));
       return;
     }
     switch (layer.type()) {
       case "TransformerEncoderLayer" -> encoder(out, layer, depth, trainable, called, bytes);
       case "MultiheadAttention" -> attention(out, depth, shape, layer, "", trainable, called, bytes);
-      default -> out.add(new Module(new TorchinfoTable.Row(depth, layer.type(), leafShape(layer), layer.params(),
+      default -> out.add(new Node(new TorchinfoTable.Row(depth, layer.type(), leafShape(layer), layer.params(),
           trainable, true), lower(layer.weights(), ""), bytes));
     }
   }
@@ -126,7 +126,7 @@ public final class Tables {
    * F.multi_head_attention_forward}), so it has a row only without an input; either way the
    * attention is no leaf.
    */
-  private static void attention(List<Module> out, int depth, List<Long> shape, LayerSummary layer, String prefix,
+  private static void attention(List<Node> out, int depth, List<Long> shape, LayerSummary layer, String prefix,
       boolean trainable, boolean called, long bytes) {
     out.add(child(depth, "MultiheadAttention", shape, layer, prefix, trainable, false, bytes));
     if (!called) {
@@ -145,9 +145,9 @@ public final class Tables {
    * {@code LINEAR1_...}, {@code NORM1_...}.
    */
   private static void encoder(
-      List<Module> out, LayerSummary layer, int depth, boolean trainable, boolean called, long bytes) {
+      List<Node> out, LayerSummary layer, int depth, boolean trainable, boolean called, long bytes) {
     List<Long> shape = torchShape(layer.output());
-    out.add(new Module(new TorchinfoTable.Row(depth, layer.type(), shape, layer.params(), trainable, false),
+    out.add(new Node(new TorchinfoTable.Row(depth, layer.type(), shape, layer.params(), trainable, false),
         List.of(), bytes));
     List<Long> inner = shape;
     for (Weight w : layer.weights()) {
@@ -157,15 +157,15 @@ public final class Tables {
       }
     }
     int d = depth + 1;
-    List<Module> attention = new ArrayList<>(3);
+    List<Node> attention = new ArrayList<>(3);
     attention(attention, d, shape, layer, "SELF_ATTN_", trainable, called, bytes);
-    Module linear1 = child(d, "Linear", inner, layer, "LINEAR1_", trainable, true, bytes);
-    Module dropout = child(d, "Dropout", inner, layer, "DROPOUT_", trainable, true, bytes);
-    Module linear2 = child(d, "Linear", shape, layer, "LINEAR2_", trainable, true, bytes);
-    Module norm1 = child(d, "LayerNorm", shape, layer, "NORM1_", trainable, true, bytes);
-    Module norm2 = child(d, "LayerNorm", shape, layer, "NORM2_", trainable, true, bytes);
-    Module dropout1 = child(d, "Dropout", shape, layer, "DROPOUT1_", trainable, true, bytes);
-    Module dropout2 = child(d, "Dropout", shape, layer, "DROPOUT2_", trainable, true, bytes);
+    Node linear1 = child(d, "Linear", inner, layer, "LINEAR1_", trainable, true, bytes);
+    Node dropout = child(d, "Dropout", inner, layer, "DROPOUT_", trainable, true, bytes);
+    Node linear2 = child(d, "Linear", shape, layer, "LINEAR2_", trainable, true, bytes);
+    Node norm1 = child(d, "LayerNorm", shape, layer, "NORM1_", trainable, true, bytes);
+    Node norm2 = child(d, "LayerNorm", shape, layer, "NORM2_", trainable, true, bytes);
+    Node dropout1 = child(d, "Dropout", shape, layer, "DROPOUT1_", trainable, true, bytes);
+    Node dropout2 = child(d, "Dropout", shape, layer, "DROPOUT2_", trainable, true, bytes);
     if (!called) {
       out.addAll(attention);
       out.addAll(List.of(linear1, dropout, linear2, norm1, norm2, dropout1, dropout2));
@@ -180,14 +180,14 @@ public final class Tables {
   }
 
   /** The submodule of {@code layer} whose parameters are named {@code prefix...}. */
-  private static Module child(int depth, String module, List<Long> shape, LayerSummary layer, String prefix,
+  private static Node child(int depth, String module, List<Long> shape, LayerSummary layer, String prefix,
       boolean trainable, boolean leaf, long bytes) {
     List<Weight> parameters = lower(layer.weights(), prefix);
     long params = 0;
     for (Weight w : parameters) {
       params = Math.addExact(params, w.count());
     }
-    return new Module(new TorchinfoTable.Row(depth, module, shape, params, trainable, leaf), parameters, bytes);
+    return new Node(new TorchinfoTable.Row(depth, module, shape, params, trainable, leaf), parameters, bytes);
   }
 
   /** The weights named {@code prefix...}, renamed as the submodule names them: {@code weight_ih_l0}. */
@@ -206,10 +206,10 @@ public final class Tables {
    * by {@code calculate_macs}, the outputs of those with parameters twice (for the gradients) and
    * their parameters' bytes; the input's storage with its object overhead.
    */
-  private static TorchinfoTable.Sizes sizes(ModelSummary summary, List<Module> modules) {
+  private static TorchinfoTable.Sizes sizes(ModelSummary summary, List<Node> modules) {
     LayerSummary first = summary.layers().get(0);
     long inputElements = elements(first.input());
-    Module firstModule = modules.stream().filter(m -> m.row().leaf()).findFirst().orElse(null);
+    Node firstModule = modules.stream().filter(m -> m.row().leaf()).findFirst().orElse(null);
     // token ids are int64; any other first module takes values at its precision
     long inputBytes = firstModule != null && firstModule.row().module().equals("Embedding")
         ? Math.multiplyExact(inputElements, 8)
@@ -217,7 +217,7 @@ public final class Tables {
     long multAdds = 0;
     long forwardBackward = 0;
     long paramsBytes = 0;
-    for (Module m : modules) {
+    for (Node m : modules) {
       TorchinfoTable.Row row = m.row();
       if (!row.leaf()) {
         continue;
