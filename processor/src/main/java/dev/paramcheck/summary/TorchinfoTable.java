@@ -74,7 +74,7 @@ public final class TorchinfoTable {
    * <p>All four are exact integer sums; torchinfo divides each by 10⁶ only when printing:
    *
    * <ul>
-   *   <li>{@code multAdds}: Σ of torchinfo's {@code calculate_macs} over the layers — per parameter
+   *   <li>{@code multAdds}: Σ of torchinfo's {@code calculate_macs} over the leaf modules — per parameter
    *       named {@code weight}/{@code bias}: count × {@code out[0]}, or for a class name containing
    *       {@code Conv} count × {@code out[0]} × {@code prod(out[2:])}; per other parameter whose name
    *       contains {@code weight}/{@code bias} (RNN/LSTM/GRU {@code weight_ih_l0}, …): count ×
@@ -82,9 +82,11 @@ public final class TorchinfoTable {
    *   <li>{@code inputBytes}: Σ over input tensors of {@code sys.getsizeof(tensor.storage())}, i.e.
    *       numel × element size (8 for int64 token ids, 4 for float32) <b>plus Python's storage
    *       object overhead</b>, 56 bytes on torch 1.13.1 (a {@code (1, 100)} int64 input is 856);
-   *   <li>{@code forwardBackwardBytes}: Σ over the layers <b>with parameters</b> of 2 × element
-   *       size × prod(output shape) (layers without parameters count nothing);
-   *   <li>{@code paramsBytes}: Σ element size × parameter count — 4 × total params for float32.
+   *   <li>{@code forwardBackwardBytes}: Σ over the leaf modules <b>with parameters</b> of 2 ×
+   *       element size × prod(output shape) (modules without parameters, and modules with
+   *       submodules, count nothing);
+   *   <li>{@code paramsBytes}: Σ over the leaf modules of element size × parameter count — 4 ×
+   *       total params for a float32 model without {@code nn.MultiheadAttention}.
    * </ul>
    */
   public record Sizes(long multAdds, long inputBytes, long forwardBackwardBytes, long paramsBytes) {
