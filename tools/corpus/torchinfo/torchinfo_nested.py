@@ -249,17 +249,66 @@ def build(model_id, rng, flat=False):
     return entry
 
 
+class DecoderModel(nn.Module):
+    """x and memory through an nn.TransformerDecoderLayer, then an optional Linear head."""
+
+    def __init__(self, features, heads, inner, first, head):
+        super().__init__()
+        self.decoder = nn.TransformerDecoderLayer(features, heads, dim_feedforward=inner, dropout=0.0,
+                                                  batch_first=True, norm_first=first)
+        if head:
+            self.head = nn.Linear(features, head)
+
+    def forward(self, x, memory):
+        x = self.decoder(x, memory)
+        return self.head(x) if hasattr(self, "head") else x
+
+
+def build_decoder(model_id, rng):
+    """A flat functional model: @Input x, @Input memory, @From({x, memory}) @TransformerDecoder."""
+    class_name = model_id.upper()
+    t, s, heads = rng.randint(2, 30), rng.randint(2, 30), rng.choice([1, 2, 4])
+    features = heads * rng.randint(2, 12)
+    inner, first = rng.randint(4, 128), rng.random() < 0.3
+    head = rng.randint(2, 16) if rng.random() < 0.5 else 0
+    attrs = {"intermediateDim": inner, "numHeads": heads}
+    if first:
+        attrs["normalizeFirst"] = True
+    fields = [field("x", "Input", {"timesteps": t, "features": features}),
+              field("memory", "Input", {"timesteps": s, "features": features}),
+              field("decoder", "TransformerDecoder", attrs, ["x", "memory"])]
+    if head:
+        fields.append(field("head", "Dense", {"units": head}))
+    torch.manual_seed(0)
+    model = type(class_name, (DecoderModel,), {})(features, heads, inner, first, head)
+    return {
+        "id": model_id,
+        "className": class_name,
+        "blocks": [],
+        "fields": fields,
+        "input": {"shape": [1, t, features], "memoryShape": [1, s, features], "dtype": "float32"},
+        "totalParams": sum(p.numel() for p in model.parameters()),
+        "trainableParams": sum(p.numel() for p in model.parameters() if p.requires_grad),
+        "fieldParams": {name: sum(p.numel() for p in module.parameters())
+                        for name, module in model.named_children()},
+        "summary": printed(lambda: summary(model)),
+        "summaryWithInput": printed(lambda: summary(model, input_size=[(1, t, features), (1, s, features)])),
+    }
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--stdout", action="store_true")
     parser.add_argument("--count", type=int, default=48)
     parser.add_argument("--flat", type=int, default=16)
+    parser.add_argument("--decoders", type=int, default=6)
     args = parser.parse_args()
     if getattr(torchinfo, "__version__", None) != "1.8.0":
         sys.exit("needs torchinfo 1.8.0 importable (found %r)" % getattr(torchinfo, "__version__", None))
     rng = random.Random(SEED)
     models = [build("n%04d" % (i + 1), rng) for i in range(args.count)]
     models += [build("f%04d" % (i + 1), rng, flat=True) for i in range(args.flat)]
+    models += [build_decoder("d%04d" % (i + 1), rng) for i in range(args.decoders)]
     corpus = {
         "generator": "tools/corpus/torchinfo/torchinfo_nested.py",
         "torch": torch.__version__,

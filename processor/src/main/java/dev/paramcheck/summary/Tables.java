@@ -1,15 +1,18 @@
 package dev.paramcheck.summary;
 
+import dev.paramcheck.model.Functional;
 import dev.paramcheck.model.LayerSummary;
 import dev.paramcheck.model.ModelSummary;
 import dev.paramcheck.model.Shape;
 import dev.paramcheck.model.Weight;
 import dev.paramcheck.model.layer.BlockLayer;
+import dev.paramcheck.model.layer.TransformerDecoderLayer;
 import dev.paramcheck.model.layer.TransformerEncoderLayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The table a summary's {@code table()} returns: Keras's {@code model.summary()}, or torchinfo's. */
 public final class Tables {
@@ -50,7 +53,7 @@ public final class Tables {
     List<Long> output = layers.isEmpty() ? null : torchShape(layers.get(layers.size() - 1).output());
     // the sizes need every size known: the input's and each module's output
     boolean concrete = summary.macs().isPresent() && !layers.isEmpty()
-        && layers.get(0).input().elements().isPresent() && output != null
+        && inputs(summary).stream().allMatch(OptionalLong::isPresent) && output != null
         && modules.stream().allMatch(m -> m.row().outputShape() != null);
     Optional<TorchinfoTable.Sizes> sizes = Optional.empty();
     if (concrete) {
@@ -100,7 +103,7 @@ public final class Tables {
       return;
     }
     switch (layer.type()) {
-      case "TransformerEncoderLayer" -> encoder(out, layer, depth, trainable, called, bytes);
+      case "TransformerEncoderLayer", "TransformerDecoderLayer" -> transformer(out, layer, depth, trainable, called, bytes);
       case "MultiheadAttention" -> attention(out, depth, shape, layer, "", trainable, called, bytes);
       default -> out.add(new Node(new TorchinfoTable.Row(depth, layer.type(), leafShape(layer), layer.params(),
           trainable, true), lower(layer.weights(), ""), bytes));
@@ -136,16 +139,20 @@ public final class Tables {
   }
 
   /**
-   * {@code nn.TransformerEncoderLayer} (torch 2.13, transformer.py): registered as {@code
-   * self_attn}, {@code linear1}, {@code dropout}, {@code linear2}, {@code norm1}, {@code norm2},
-   * {@code dropout1}, {@code dropout2}; its {@code forward} (not the fast path, which torchinfo's
-   * hooks rule out) calls {@code self_attn}, {@code dropout1}, {@code norm1}, then {@code linear1},
-   * {@code dropout}, {@code linear2}, {@code dropout2}, {@code norm2}, or with {@code norm_first}
-   * each norm before its block. The parameters are the layer's, named {@code SELF_ATTN_...},
-   * {@code LINEAR1_...}, {@code NORM1_...}.
+   * {@code nn.TransformerEncoderLayer} and {@code nn.TransformerDecoderLayer} (torch 2.13,
+   * transformer.py l.757-774 and l.1042-1068), registered as {@code self_attn}, ({@code
+   * multihead_attn},) {@code linear1}, {@code dropout}, {@code linear2}, {@code norm1}, {@code
+   * norm2}, ({@code norm3},) {@code dropout1}, {@code dropout2} (, {@code dropout3}). Their {@code
+   * forward} (the encoder's fast path is never taken under torchinfo's hooks, l.866-872) calls the
+   * self-attention block ({@code self_attn}, {@code dropout1}), the decoder's cross-attention block
+   * ({@code multihead_attn}, {@code dropout2}) and the feed-forward block ({@code linear1}, {@code
+   * dropout}, {@code linear2}, and {@code dropout2} or the decoder's {@code dropout3}), each
+   * followed by its norm, or with {@code norm_first} preceded by it (l.943-952, l.1125-1146). The
+   * parameters are the layer's, named {@code SELF_ATTN_...}, {@code LINEAR1_...}, {@code NORM1_...}.
    */
-  private static void encoder(
+  private static void transformer(
       List<Node> out, LayerSummary layer, int depth, boolean trainable, boolean called, long bytes) {
+    boolean decoder = layer.type().equals("TransformerDecoderLayer");
     List<Long> shape = torchShape(layer.output());
     out.add(new Node(new TorchinfoTable.Row(depth, layer.type(), shape, layer.params(), trainable, false),
         List.of(), bytes));
@@ -157,25 +164,50 @@ public final class Tables {
       }
     }
     int d = depth + 1;
-    List<Node> attention = new ArrayList<>(3);
-    attention(attention, d, shape, layer, "SELF_ATTN_", trainable, called, bytes);
+    List<Node> selfAttention = new ArrayList<>(2);
+    attention(selfAttention, d, shape, layer, "SELF_ATTN_", trainable, called, bytes);
+    List<Node> crossAttention = new ArrayList<>(2);
+    if (decoder) {
+      attention(crossAttention, d, shape, layer, "MULTIHEAD_ATTN_", trainable, called, bytes);
+    }
     Node linear1 = child(d, "Linear", inner, layer, "LINEAR1_", trainable, true, bytes);
     Node dropout = child(d, "Dropout", inner, layer, "DROPOUT_", trainable, true, bytes);
     Node linear2 = child(d, "Linear", shape, layer, "LINEAR2_", trainable, true, bytes);
-    Node norm1 = child(d, "LayerNorm", shape, layer, "NORM1_", trainable, true, bytes);
-    Node norm2 = child(d, "LayerNorm", shape, layer, "NORM2_", trainable, true, bytes);
-    Node dropout1 = child(d, "Dropout", shape, layer, "DROPOUT1_", trainable, true, bytes);
-    Node dropout2 = child(d, "Dropout", shape, layer, "DROPOUT2_", trainable, true, bytes);
+    List<Node> norms = new ArrayList<>(3);
+    List<Node> dropouts = new ArrayList<>(3);
+    for (int i = 1; i <= (decoder ? 3 : 2); i++) {
+      norms.add(child(d, "LayerNorm", shape, layer, "NORM" + i + "_", trainable, true, bytes));
+      dropouts.add(child(d, "Dropout", shape, layer, "DROPOUT" + i + "_", trainable, true, bytes));
+    }
     if (!called) {
-      out.addAll(attention);
-      out.addAll(List.of(linear1, dropout, linear2, norm1, norm2, dropout1, dropout2));
-    } else if (layer.layer() instanceof TransformerEncoderLayer e && e.normalizeFirst()) {
-      out.add(norm1);
-      out.addAll(attention);
-      out.addAll(List.of(dropout1, norm2, linear1, dropout, linear2, dropout2));
-    } else {
-      out.addAll(attention);
-      out.addAll(List.of(dropout1, norm1, linear1, dropout, linear2, dropout2, norm2));
+      out.addAll(selfAttention);
+      out.addAll(crossAttention);
+      out.addAll(List.of(linear1, dropout, linear2));
+      out.addAll(norms);
+      out.addAll(dropouts);
+      return;
+    }
+    // the blocks in call order, each with its norm
+    List<List<Node>> blocks = new ArrayList<>(3);
+    List<Node> first = new ArrayList<>(selfAttention);
+    first.add(dropouts.get(0));
+    blocks.add(first);
+    if (decoder) {
+      List<Node> cross = new ArrayList<>(crossAttention);
+      cross.add(dropouts.get(1));
+      blocks.add(cross);
+    }
+    blocks.add(List.of(linear1, dropout, linear2, dropouts.get(dropouts.size() - 1)));
+    boolean normFirst = layer.layer() instanceof TransformerEncoderLayer enc ? enc.normalizeFirst()
+        : layer.layer() instanceof TransformerDecoderLayer dec && dec.normalizeFirst();
+    for (int i = 0; i < blocks.size(); i++) {
+      if (normFirst) {
+        out.add(norms.get(i));
+      }
+      out.addAll(blocks.get(i));
+      if (!normFirst) {
+        out.add(norms.get(i));
+      }
     }
   }
 
@@ -207,13 +239,18 @@ public final class Tables {
    * their parameters' bytes; the input's storage with its object overhead.
    */
   private static TorchinfoTable.Sizes sizes(ModelSummary summary, List<Node> modules) {
-    LayerSummary first = summary.layers().get(0);
-    long inputElements = elements(first.input());
     Node firstModule = modules.stream().filter(m -> m.row().leaf()).findFirst().orElse(null);
-    // token ids are int64; any other first module takes values at its precision
-    long inputBytes = firstModule != null && firstModule.row().module().equals("Embedding")
-        ? Math.multiplyExact(inputElements, 8)
-        : Math.multiplyExact(inputElements, first.dtype().bits() / 8);
+    boolean tokens = firstModule != null && firstModule.row().module().equals("Embedding");
+    long inputBytes = 0;
+    List<OptionalLong> inputs = inputs(summary);
+    long precision = summary.layers().get(0).dtype().bits() / 8;
+    for (int i = 0; i < inputs.size(); i++) {
+      // token ids are int64; any other input holds values at the first layer's precision; each
+      // tensor's storage object adds its overhead (get_total_memory_used sums over the tensors)
+      long element = i == 0 && tokens ? 8 : precision;
+      inputBytes = Math.addExact(inputBytes,
+          Math.addExact(Math.multiplyExact(inputs.get(i).getAsLong(), element), STORAGE_OVERHEAD));
+    }
     long multAdds = 0;
     long forwardBackward = 0;
     long paramsBytes = 0;
@@ -229,8 +266,46 @@ public final class Tables {
       }
       paramsBytes = Math.addExact(paramsBytes, Math.multiplyExact(row.params(), m.elementBytes()));
     }
-    return new TorchinfoTable.Sizes(
-        multAdds, Math.addExact(inputBytes, STORAGE_OVERHEAD), forwardBackward, paramsBytes);
+    return new TorchinfoTable.Sizes(multAdds, inputBytes, forwardBackward, paramsBytes);
+  }
+
+  /**
+   * The elements of each of the model's input tensors (batch 1), empty when a size is unknown: a
+   * functional model's {@code InputLayer} rows (their Keras output, {@code (None, 27, 40)}), else
+   * the first layer's input.
+   */
+  private static List<OptionalLong> inputs(ModelSummary summary) {
+    List<OptionalLong> inputs = new ArrayList<>(2);
+    for (Functional.Row row : summary.functional().map(Functional::rows).orElse(List.of())) {
+      if (row.type().equals("InputLayer")) {
+        inputs.add(elements(row.output()));
+      }
+    }
+    if (inputs.isEmpty()) {
+      inputs.add(summary.layers().get(0).input().elements());
+    }
+    return inputs;
+  }
+
+  /** The elements of a shape Keras prints as {@code (None, 27, 40)}; empty for another size unknown. */
+  private static OptionalLong elements(String keras) {
+    String[] dims = keras.replace("(", "").replace(")", "").split(",");
+    long n = 1;
+    for (int i = 1; i < dims.length; i++) {
+      String d = dims[i].trim();
+      if (d.isEmpty()) {
+        continue;
+      }
+      if (!d.chars().allMatch(Character::isDigit)) {
+        return OptionalLong.empty();
+      }
+      try {
+        n = Math.multiplyExact(n, Long.parseLong(d));
+      } catch (ArithmeticException | NumberFormatException tooLarge) {
+        return OptionalLong.empty();
+      }
+    }
+    return OptionalLong.of(n);
   }
 
   /**

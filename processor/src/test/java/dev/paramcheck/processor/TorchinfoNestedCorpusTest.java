@@ -23,8 +23,9 @@ import org.junit.jupiter.api.TestFactory;
  * tools/corpus/torchinfo/torchinfo_nested.py}, torch 2.13): random models of blocks nested 2 to 4
  * deep (past torchinfo's {@code depth=3}), blocks used twice and frozen blocks, made of Dense,
  * LSTM/GRU/SimpleRNN, LayerNormalization, Dropout, MultiHeadAttention, TransformerEncoder and an
- * Embedding first; and flat models with {@code nn.MultiheadAttention} and {@code
- * nn.TransformerEncoderLayer} rows. Each model is compiled twice, under javac and ecj: with its
+ * Embedding first; flat models with {@code nn.MultiheadAttention} and {@code
+ * nn.TransformerEncoderLayer} rows, some frozen; and {@code nn.TransformerDecoderLayer} on two
+ * inputs. Each model is compiled twice, under javac and ecj: with its
  * timesteps declared (a concrete input: torchinfo's table for {@code input_size=(1, T, F)}) and
  * without (its table for {@code summary(model)}), both compared byte for byte, and the counts
  * against torch's.
