@@ -79,7 +79,7 @@ final class Blocks {
       }
       Shape output = summary.layers().get(summary.layers().size() - 1).output();
       out.add(new Declared(d.at(), d.written(), d.name(), d.ref(),
-          Optional.of(block.resolve(input.get(), output, weights, summary.macs()))));
+          Optional.of(block.resolve(input.get(), output, weights, summary.macs(), summary.layers()))));
     }
     return out;
   }

@@ -37,7 +37,7 @@ public final class ModelChecker {
     Declared.Result read = Declared.read(model, placement.layers());
     List<Problem> blockProblems = new ArrayList<>(0);
     Declared.Result declared = new Declared.Result(
-        Blocks.resolve(model, read.layers(), convention, blocks, blockProblems), read.values(), read.wrappers());
+        Blocks.resolve(model, read.layers(), Settings.of(model, convention).convention(), blocks, blockProblems), read.values(), read.wrappers());
     Budgets.Read budgets = Budgets.read(model);
     List<Problem> problems = new ArrayList<>(placement.problems());
     problems.addAll(declared.values());

@@ -2,15 +2,18 @@ package dev.paramcheck.summary;
 
 import dev.paramcheck.model.Numbers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Renders a flat sequential model exactly as torchinfo 1.8.0's default {@code summary()} prints it
- * (columns "Output Shape" and "Param #", {@code col_width=25}, row setting {@code depth}): one
- * container row at depth 0 and one row per layer at depth 1, numbered {@code 1-1}, {@code 1-2}, …
- * in call order. The text ends with {@code "\n"} after the last divider, as {@code print(summary)}
+ * Renders a model exactly as torchinfo 1.8.0's default {@code summary()} prints it (columns
+ * "Output Shape" and "Param #", {@code col_width=25}, row setting {@code depth}, {@code depth=3}):
+ * one container row at depth 0, then every module in call order at its depth, numbered per depth
+ * ({@code 1-1}, {@code 2-1}, {@code 1-2}, …) and drawn with torchinfo's tree prefixes; a module with
+ * submodules shows only the parameters no row below it shows, unless it sits at the depth limit. The text ends with {@code "\n"} after the last divider, as {@code print(summary)}
  * writes it. See {@code docs/torchinfo-format.md} for the rules and their sources.
  *
  * <p>With {@link Sizes}, the layout torchinfo prints for a known input: the "Output Shape" column,
@@ -27,22 +30,41 @@ public final class TorchinfoTable {
   /** {@code set_layer_name_width}'s {@code align_val}: per-depth indent and rounding step. */
   private static final int ALIGN = 5;
 
+  /** torchinfo's default {@code depth=3}: rows deeper are not printed (but are counted). */
+  static final int MAX_DEPTH = 3;
+
   /**
-   * One depth-1 layer row. outputShape: torch's output shape with batch 1 (e.g. [1, 100, 128]), or
-   * null when the input is not concrete.
+   * One module row, in call order. outputShape: torch's output shape with batch 1 (e.g. [1, 100,
+   * 128]), or null when the input is not concrete.
    *
-   * <p>{@code module} is the torch.nn class name ({@code Embedding}, {@code LSTM}, {@code Linear},
-   * …); {@code params} the module's parameter count (buffers excluded); {@code trainable} false
-   * when none of its parameters is trainable, which torchinfo prints as {@code (n)}. An empty
-   * {@code outputShape} prints {@code --}, as torchinfo prints an empty size.
+   * <p>{@code depth} is the nesting level (1 for the model's own children; the container at depth
+   * 0 is not a row); {@code module} is the torch.nn class name ({@code Embedding}, {@code LSTM},
+   * {@code Linear}, a block's class, …); {@code params} the module's parameter count with all its
+   * submodules' (buffers excluded); {@code trainable} false when none of its parameters is
+   * trainable, which torchinfo prints as {@code (n)}; {@code leaf} true when the module has no
+   * submodule at all ({@code LayerInfo.is_leaf_layer}). An empty {@code outputShape} prints
+   * {@code --}, as torchinfo prints an empty size.
    */
-  public record Row(String module, List<Long> outputShape, long params, boolean trainable) {
+  public record Row(int depth, String module, List<Long> outputShape, long params, boolean trainable, boolean leaf) {
     public Row {
       Objects.requireNonNull(module, "module");
       if (params < 0) {
         throw new IllegalArgumentException(module + ": negative params " + params);
       }
+      if (depth < 1) {
+        throw new IllegalArgumentException(module + ": depth " + depth + " < 1");
+      }
       outputShape = outputShape == null ? null : List.copyOf(outputShape);
+    }
+
+    /** A leaf module at depth 1: a layer of a flat model. */
+    public Row(String module, List<Long> outputShape, long params, boolean trainable) {
+      this(1, module, outputShape, params, trainable, true);
+    }
+
+    /** This row with its output shape replaced. */
+    public Row withShape(List<Long> shape) {
+      return new Row(depth, module, shape, params, trainable, leaf);
     }
   }
 
@@ -52,7 +74,7 @@ public final class TorchinfoTable {
    * <p>All four are exact integer sums; torchinfo divides each by 10⁶ only when printing:
    *
    * <ul>
-   *   <li>{@code multAdds}: Σ of torchinfo's {@code calculate_macs} over the layers — per parameter
+   *   <li>{@code multAdds}: Σ of torchinfo's {@code calculate_macs} over the leaf modules — per parameter
    *       named {@code weight}/{@code bias}: count × {@code out[0]}, or for a class name containing
    *       {@code Conv} count × {@code out[0]} × {@code prod(out[2:])}; per other parameter whose name
    *       contains {@code weight}/{@code bias} (RNN/LSTM/GRU {@code weight_ih_l0}, …): count ×
@@ -60,9 +82,11 @@ public final class TorchinfoTable {
    *   <li>{@code inputBytes}: Σ over input tensors of {@code sys.getsizeof(tensor.storage())}, i.e.
    *       numel × element size (8 for int64 token ids, 4 for float32) <b>plus Python's storage
    *       object overhead</b>, 56 bytes on torch 1.13.1 (a {@code (1, 100)} int64 input is 856);
-   *   <li>{@code forwardBackwardBytes}: Σ over the layers <b>with parameters</b> of 2 × element
-   *       size × prod(output shape) (layers without parameters count nothing);
-   *   <li>{@code paramsBytes}: Σ element size × parameter count — 4 × total params for float32.
+   *   <li>{@code forwardBackwardBytes}: Σ over the leaf modules <b>with parameters</b> of 2 ×
+   *       element size × prod(output shape) (modules without parameters, and modules with
+   *       submodules, count nothing);
+   *   <li>{@code paramsBytes}: Σ over the leaf modules of element size × parameter count — 4 ×
+   *       total params for a float32 model without {@code nn.MultiheadAttention}.
    * </ul>
    */
   public record Sizes(long multAdds, long inputBytes, long forwardBackwardBytes, long paramsBytes) {
@@ -89,6 +113,17 @@ public final class TorchinfoTable {
    */
   public static String render(
       String container, List<Row> rows, long totalParams, long trainableParams, Optional<Sizes> sizes) {
+    return render(container, containerOutput(rows), rows, totalParams, trainableParams, sizes);
+  }
+
+  /**
+   * The summary torchinfo 1.8.0 prints for a container named {@code container} whose output is
+   * {@code containerShape} (null or empty: {@code --}) and whose modules, in call order with their
+   * depths, are {@code rows}: rows deeper than torchinfo's default {@code depth=3} are not printed
+   * but still widen the name column, as torchinfo's {@code set_layer_name_width} counts them.
+   */
+  public static String render(String container, List<Long> containerShape, List<Row> rows, long totalParams,
+      long trainableParams, Optional<Sizes> sizes) {
     Objects.requireNonNull(container, "container");
     Objects.requireNonNull(rows, "rows");
     Objects.requireNonNull(sizes, "sizes");
@@ -99,17 +134,27 @@ public final class TorchinfoTable {
     boolean withInput = sizes.isPresent();
 
     List<String> names = new ArrayList<>(rows.size());
-    // set_layer_name_width: len(name without tree prefix) + depth * 5 + 1, over every row
+    // set_children_layers: one counter per depth over the whole list, in order
+    Map<Integer, Integer> index = new HashMap<>();
+    // set_layer_name_width: len(name without tree prefix) + depth * 5 + 1, over every row (printed or not)
     int longest = length(container) + 1;
+    int previous = 0;
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
       if (withInput && row.outputShape() == null) {
         throw new IllegalArgumentException(
             "row " + (i + 1) + " (" + row.module() + ") has no output shape but sizes are given");
       }
-      String name = row.module() + ": 1-" + (i + 1);
+      if (row.depth() > previous + 1) {
+        throw new IllegalArgumentException(
+            "row " + (i + 1) + " (" + row.module() + ") at depth " + row.depth() + " has no parent at depth "
+                + (row.depth() - 1));
+      }
+      previous = row.depth();
+      int k = index.merge(row.depth(), 1, Integer::sum);
+      String name = row.module() + ": " + row.depth() + "-" + k;
       names.add(name);
-      longest = Math.max(longest, length(name) + ALIGN + 1);
+      longest = Math.max(longest, length(name) + row.depth() * ALIGN + 1);
     }
     int nameWidth = longest >= LAYER_NAME_WIDTH ? ceilDiv(longest, ALIGN) * ALIGN : LAYER_NAME_WIDTH;
     int columns = withInput ? 2 : 1;
@@ -119,11 +164,13 @@ public final class TorchinfoTable {
     out.append(divider);
     line(out, nameWidth, withInput, "Layer (type:depth-idx)", "Output Shape", "Param #");
     out.append(divider);
-    String containerShape = rows.isEmpty() ? "--" : shape(rows.get(rows.size() - 1).outputShape());
-    line(out, nameWidth, withInput, container, containerShape, "--");
+    line(out, nameWidth, withInput, container, shape(containerShape), "--");
     for (int i = 0; i < rows.size(); i++) {
       Row row = rows.get(i);
-      line(out, nameWidth, withInput, "\u251c\u2500" + names.get(i), shape(row.outputShape()), params(row));
+      if (row.depth() > MAX_DEPTH) {
+        continue; // layers_to_str: deeper rows are not printed
+      }
+      line(out, nameWidth, withInput, prefix(row.depth()) + names.get(i), shape(row.outputShape()), params(rows, i));
     }
     out.append(divider);
     out.append("Total params: ").append(Numbers.grouped(totalParams)).append('\n');
@@ -177,13 +224,51 @@ public final class TorchinfoTable {
     return shape == null || shape.isEmpty() ? "--" : shape.toString();
   }
 
-  /** {@code num_params_to_str} for a leaf: {@code n:,}, parenthesized when nothing trains. */
-  private static String params(Row row) {
+  /**
+   * {@code num_params_to_str} (layer_info.py): {@code --} without parameters; a leaf or a row at
+   * the depth limit prints its whole count, parenthesized when nothing trains; any other row prints
+   * its leftover, the parameters no row below it shows, or {@code --}.
+   */
+  private static String params(List<Row> rows, int i) {
+    Row row = rows.get(i);
     if (row.params() == 0) {
       return "--";
     }
-    String n = Numbers.grouped(row.params());
-    return row.trainable() ? n : "(" + n + ")";
+    if (row.leaf() || row.depth() == MAX_DEPTH) {
+      String n = Numbers.grouped(row.params());
+      return row.trainable() ? n : "(" + n + ")";
+    }
+    long leftover = leftover(rows, i);
+    return leftover > 0 ? Numbers.grouped(leftover) : "--";
+  }
+
+  /**
+   * {@code leftover_params}: the row's count less, over every row below it ({@code
+   * get_children_layers}: all descendants, not only children), a leaf's count or another row's
+   * leftover.
+   */
+  static long leftover(List<Row> rows, int i) {
+    Row row = rows.get(i);
+    long below = 0;
+    for (int j = i + 1; j < rows.size() && rows.get(j).depth() > row.depth(); j++) {
+      below += rows.get(j).leaf() ? rows.get(j).params() : leftover(rows, j);
+    }
+    return row.params() - below;
+  }
+
+  /** {@code get_start_str}: none at depth 0, {@code ├─} at 1, {@code "│    " * (d - 1) + "└─"} below. */
+  private static String prefix(int depth) {
+    return depth == 1 ? "\u251c\u2500" : "\u2502    ".repeat(depth - 1) + "\u2514\u2500";
+  }
+
+  /** The model's output: its last depth-1 row's; null (printed {@code --}) without rows. */
+  private static List<Long> containerOutput(List<Row> rows) {
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      if (rows.get(i).depth() == 1) {
+        return rows.get(i).outputShape();
+      }
+    }
+    return null;
   }
 
   /**

@@ -98,20 +98,12 @@ public class TorchinfoTableTest {
   }
 
   /**
-   * lstm_custom_batch_size.out cannot be expressed: its container row shows {@code [100, 1]}, the
-   * first element of the tuple {@code LSTMNet.forward} returns ({@code out.view(-1, 20)}, reshaped
-   * by {@code batch_dim=1}), not the last layer's output. {@link TorchinfoTable#render} prints the
-   * last row's shape on the container row (a flat sequential model's output), which has no way to
-   * say otherwise. Enabled, this fails on that one line; {@link #lstmCustomBatchSizeButContainerShape}
-   * checks every other byte.
+   * lstm_custom_batch_size.out through the five-argument {@link TorchinfoTable#render}, which puts
+   * the last row's shape on the container row (a flat sequential model's output): {@code
+   * LSTMNet.forward} returns {@code out.view(-1, 20)} first, so torchinfo shows {@code [100, 1]}
+   * there; every other byte matches. {@link #lstmCustomBatchSizeWithTheModelsOutput} gives the
+   * model's output and matches whole.
    */
-  @Test
-  @Disabled("container output [100, 1] is not the last layer's output [100, 1, 20]; the API derives it")
-  void lstmCustomBatchSize() {
-    assertThat(renderLstmCustomBatchSize()).isEqualTo(resource("lstm_custom_batch_size.out"));
-  }
-
-  /** lstm_custom_batch_size.out with its container row's shape replaced by the last layer's. */
   @Test
   void lstmCustomBatchSizeButContainerShape() {
     String published = resource("lstm_custom_batch_size.out");
@@ -120,6 +112,148 @@ public class TorchinfoTableTest {
     assertThat(published.indexOf(from)).isAtLeast(0);
     assertThat(published.indexOf(from)).isEqualTo(published.lastIndexOf(from));
     assertThat(renderLstmCustomBatchSize()).isEqualTo(published.replace(from, to));
+  }
+
+  /** lstm_custom_batch_size.out whole: the container's own output shape given to the renderer. */
+  @Test
+  void lstmCustomBatchSizeWithTheModelsOutput() {
+    long multAdds = 6_000L * 100 + 3_768_320L * 100 * 1 + 10_260L * 100;
+    long forwardBackward = 2 * 4 * (100 * 1 * 300 + 100 * 1 * 512 + 100 * 1 * 20);
+    String table = TorchinfoTable.render(
+        "LSTMNet",
+        shape(100, 1),
+        List.of(
+            new Row("Embedding", shape(100, 1, 300), 6_000, true),
+            new Row("LSTM", shape(100, 1, 512), 3_768_320, true),
+            new Row("Linear", shape(100, 1, 20), 10_260, true)),
+        3_784_580,
+        3_784_580,
+        Optional.of(new Sizes(multAdds, 100 * 1 * 8 + 56, forwardBackward, 3_784_580L * 4)));
+    assertThat(table).isEqualTo(resource("lstm_custom_batch_size.out"));
+  }
+
+  // Nested rows. The expected texts are torchinfo 1.8.0's (rebuilt, torch 2.13): models of
+  // corpus/torchinfo-nested.json (tools/corpus/torchinfo/torchinfo_nested.py), and frozen_mha.out.
+
+  private static com.google.gson.JsonObject corpusModel(String id) {
+    try (InputStream in = TorchinfoTableTest.class.getResourceAsStream("/corpus/torchinfo-nested.json")) {
+      com.google.gson.JsonObject corpus = com.google.gson.JsonParser.parseString(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+      for (com.google.gson.JsonElement m : corpus.getAsJsonArray("models")) {
+        if (m.getAsJsonObject().get("id").getAsString().equals(id)) {
+          return m.getAsJsonObject();
+        }
+      }
+      throw new AssertionError("no model " + id);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * n0016 without an input: a block (depth 1) holding an LSTM and a frozen block (depth 2, no
+   * parameters of its own: {@code --}, not parenthesized) holding a block at the depth limit (3,
+   * its whole count, frozen: {@code (7,314)}) whose layers (depth 4) are not printed.
+   */
+  @Test
+  void blocksNestedPastTheDepthLimit() {
+    String table = TorchinfoTable.render(
+        "N0016",
+        null,
+        List.of(
+            new Row(1, "Embedding", null, 58_816, true, true),
+            new Row(1, "N0016B1", null, 15_744 + 7_314, true, false),
+            new Row(2, "LSTM", null, 15_744, true, true),
+            new Row(2, "N0016B1I", null, 7_314, false, false),
+            new Row(3, "N0016B1II1", null, 7_314, false, false),
+            new Row(4, "Linear", null, 48 * 82 + 82, false, true),
+            new Row(4, "Linear", null, 82 * 32, false, true),
+            new Row(4, "RNN", null, 14 * 32 + 14 * 14 + 2 * 14, false, true),
+            new Row(1, "Linear", null, 15, true, true)),
+        81_889,
+        74_575,
+        Optional.empty());
+    assertThat(table).isEqualTo(corpusModel("n0016").get("summary").getAsString());
+  }
+
+  /**
+   * n0001 without an input: rows down to depth 7 (a TransformerEncoderLayer's attention's {@code
+   * out_proj}) are not printed but widen the name column to 75, as {@code set_layer_name_width}
+   * runs over every row; numbering is per depth over the whole list.
+   */
+  @Test
+  void hiddenRowsWidenTheNameColumn() {
+    long rnn78to51 = 51 * 78 + 51 * 51 + 2 * 51;
+    long rnn51to10 = 10 * 51 + 10 * 10 + 2 * 10;
+    long attention = 4 * 10 * 10 + 4 * 10;
+    long encoder = attention + (118 * 10 + 118) + (10 * 118 + 10) + 2 * 2 * 10;
+    String table = TorchinfoTable.render(
+        "N0001",
+        null,
+        List.of(
+            new Row(1, "N0001B1", null, 1_560 + 2_106 + rnn78to51 + rnn51to10 + encoder, true, false),
+            new Row(2, "RNN", null, 1_560, true, true),
+            new Row(2, "N0001B1I", null, 2_106 + rnn78to51 + rnn51to10 + encoder, true, false),
+            new Row(3, "Linear", null, 2_106, true, true),
+            new Row(3, "Dropout", null, 0, true, true),
+            new Row(3, "N0001B1II3", null, rnn78to51 + rnn51to10 + encoder, true, false),
+            new Row(4, "RNN", null, rnn78to51, true, true),
+            new Row(4, "N0001B1II3I", null, rnn51to10 + encoder, true, false),
+            new Row(5, "RNN", null, rnn51to10, true, true),
+            new Row(5, "TransformerEncoderLayer", null, encoder, true, false),
+            new Row(6, "MultiheadAttention", null, attention, true, false),
+            new Row(7, "NonDynamicallyQuantizableLinear", null, 10 * 10 + 10, true, true),
+            new Row(6, "Linear", null, 118 * 10 + 118, true, true),
+            new Row(6, "Dropout", null, 0, true, true),
+            new Row(6, "Linear", null, 10 * 118 + 10, true, true),
+            new Row(6, "LayerNorm", null, 20, true, true),
+            new Row(6, "LayerNorm", null, 20, true, true),
+            new Row(6, "Dropout", null, 0, true, true),
+            new Row(6, "Dropout", null, 0, true, true),
+            new Row(1, "Dropout", null, 0, true, true),
+            new Row(1, "Linear", null, 33, true, true)),
+        13_978,
+        13_978,
+        Optional.empty());
+    assertThat(table).isEqualTo(corpusModel("n0001").get("summary").getAsString());
+  }
+
+  /**
+   * A frozen nn.MultiheadAttention (resource frozen_mha.out, both summaries): without an input its
+   * {@code out_proj} row is frozen, {@code (72)}, while the attention row shows its leftover, 216,
+   * unparenthesized; with one, {@code out_proj} is never called and the attention, no leaf, shows
+   * its leftover, all 288, still unparenthesized; its parameters count in no size line.
+   */
+  @Test
+  void aContainersLeftoverIsNeverParenthesized() {
+    String without = TorchinfoTable.render(
+        "Frozen",
+        null,
+        List.of(
+            new Row(1, "MultiheadAttention", null, 288, false, false),
+            new Row(2, "NonDynamicallyQuantizableLinear", null, 72, false, true),
+            new Row(1, "Linear", null, 36, true, true)),
+        324,
+        36,
+        Optional.empty());
+    String with = TorchinfoTable.render(
+        "Frozen",
+        shape(1, 5, 4),
+        List.of(
+            new Row(1, "MultiheadAttention", shape(1, 5, 8), 288, false, false),
+            new Row(1, "Linear", shape(1, 5, 4), 36, true, true)),
+        324,
+        36,
+        Optional.of(new Sizes(36 * 1, 1 * 5 * 8 * 4 + 56, 2 * 4 * (5 * 4), 36 * 4)));
+    assertThat(without + with).isEqualTo(resource("frozen_mha.out"));
+  }
+
+  @Test
+  void rejectsARowWithoutParent() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TorchinfoTable.render("M", null, List.of(new Row(2, "Linear", null, 3, true, true)), 3, 3,
+            Optional.empty()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.paramcheck.model.layer;
 
 import dev.paramcheck.model.Attributes;
+import dev.paramcheck.model.LayerSummary;
 import dev.paramcheck.model.Message;
 import dev.paramcheck.model.Shape;
 import dev.paramcheck.model.Weight;
@@ -24,10 +25,17 @@ public record BlockLayer(String className, boolean trainable, Resolved resolved)
    * @param output its last field's output shape
    * @param weights every weight of its layers, keyed {@code <LAYER>_<WEIGHT>}
    * @param macs its multiply-accumulates per sample, when known
+   * @param layers its counted layers, in order, as its own summary lists them (not frozen by the
+   *     field's {@code trainable}): the rows torchinfo prints below the block
    */
-  public record Resolved(Shape input, Shape output, List<Weight> weights, OptionalLong macs) {
+  public record Resolved(Shape input, Shape output, List<Weight> weights, OptionalLong macs, List<LayerSummary> layers) {
     public Resolved {
       weights = List.copyOf(weights);
+      layers = List.copyOf(layers);
+    }
+
+    public Resolved(Shape input, Shape output, List<Weight> weights, OptionalLong macs) {
+      this(input, output, weights, macs, List.of());
     }
   }
 
@@ -37,10 +45,16 @@ public record BlockLayer(String className, boolean trainable, Resolved resolved)
 
   /** This block, checked; {@code trainable = false} freezes every weight. */
   public BlockLayer resolve(Shape input, Shape output, List<Weight> weights, OptionalLong macs) {
+    return resolve(input, output, weights, macs, List.of());
+  }
+
+  /** This block, checked, with its counted layers (for torchinfo's nested rows). */
+  public BlockLayer resolve(
+      Shape input, Shape output, List<Weight> weights, OptionalLong macs, List<LayerSummary> layers) {
     List<Weight> frozen = weights.stream()
         .map(w -> new Weight(w.key(), w.shape(), w.count(), trainable && w.trainable()))
         .toList();
-    return new BlockLayer(className, trainable, new Resolved(input, output, frozen, macs));
+    return new BlockLayer(className, trainable, new Resolved(input, output, frozen, macs, layers));
   }
 
   @Override
