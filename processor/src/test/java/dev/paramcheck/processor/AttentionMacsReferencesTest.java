@@ -193,8 +193,25 @@ class AttentionMacsReferencesTest {
       Compilation c = compiler.compile(List.of(), sources);
       assertWithMessage("%s", TestCompiler.describe(c.errors())).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
       return configs.stream().map(config -> dynamicTest(config.get("id").getAsString() + " " + module(config),
-          () -> check(config, Compiled.constants(c, className(config) + "Summary"))));
+          () -> {
+            check(config, Compiled.constants(c, className(config) + "Summary"));
+            torchinfoLine(config, Compiled.table(c, className(config) + "Summary"));
+          }));
     });
+  }
+
+  /**
+   * The PyTorch table prints what torchinfo prints for the module paramcheck stands for, which is
+   * batch first: where the recorded module is too (and for every {@code nn.MultiheadAttention},
+   * which torchinfo counts 0 either way), its "Total mult-adds" line is torchinfo's, to the
+   * character, while {@code LAYER_MACS} keeps paramcheck's own count.
+   */
+  private static void torchinfoLine(JsonObject config, String table) {
+    boolean batchFirst = flag(config.getAsJsonObject("args"), "batch_first", false);
+    if (batchFirst || module(config).equals("nn.MultiheadAttention")) {
+      String printed = config.getAsJsonObject("torchinfo").get("printed").getAsString();
+      assertWithMessage("%s\n%s", config.get("id"), table).that(table).contains("\n" + printed + "\n");
+    }
   }
 
   private static void check(JsonObject config, Map<String, Long> constants) {
