@@ -33,6 +33,14 @@ public final class ModelChecker {
    */
   public static Analysis check(
       ModelDeclaration model, Framework convention, Function<String, Optional<ModelDeclaration>> blocks) {
+    return checkLayers(model, convention, blocks).analysis();
+  }
+
+  /** What {@link #check} found, with the layers as read, their blocks checked: a block's graph, walked again. */
+  record Checked(Analysis analysis, List<Declared> layers) {}
+
+  static Checked checkLayers(
+      ModelDeclaration model, Framework convention, Function<String, Optional<ModelDeclaration>> blocks) {
     Placement.Result placement = Placement.of(model);
     Declared.Result read = Declared.read(model, placement.layers());
     List<Problem> blockProblems = new ArrayList<>(0);
@@ -44,7 +52,7 @@ public final class ModelChecker {
     problems.addAll(blockProblems);
     problems.addAll(budgets.problems());
     if (!placement.problems().isEmpty()) {
-      return new Analysis(problems, Optional.empty()); // which layers the model has is unclear
+      return new Checked(new Analysis(problems, Optional.empty()), declared.layers()); // which layers: unclear
     }
     problems.addAll(declared.wrappers());
     Settings settings = Settings.of(model, convention);
@@ -73,7 +81,7 @@ public final class ModelChecker {
     problems.addAll(Budgets.checkLayers(model, budgets.budgets(), counting.layers()));
     problems.addAll(Budgets.alwaysMet(model, budgets.budgets(), counting.layers()));
     if (!counts || !(counting instanceof Counting.Result.Counted counted)) {
-      return new Analysis(problems, Optional.empty());
+      return new Checked(new Analysis(problems, Optional.empty()), declared.layers());
     }
     boolean countable = problems.stream().allMatch(ModelChecker::harmless);
     Optional<Functional> rows = Optional.empty();
@@ -96,7 +104,9 @@ public final class ModelChecker {
     Budgets.Checked checked = Budgets.checkModel(model, budgets.budgets(), summary);
     problems.addAll(checked.problems());
     boolean stillCountable = countable && checked.problems().stream().allMatch(ModelChecker::harmless);
-    return new Analysis(problems, stillCountable ? Optional.of(summary.withBudgets(checked.uses())) : Optional.empty());
+    return new Checked(
+        new Analysis(problems, stillCountable ? Optional.of(summary.withBudgets(checked.uses())) : Optional.empty()),
+        declared.layers());
   }
 
   /** A problem after which the summary is still written: an exceeded budget, a warning, a note. */
