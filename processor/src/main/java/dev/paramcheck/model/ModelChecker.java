@@ -44,8 +44,11 @@ public final class ModelChecker {
     Placement.Result placement = Placement.of(model);
     Declared.Result read = Declared.read(model, placement.layers());
     List<Problem> blockProblems = new ArrayList<>(0);
+    Settings settings = Settings.of(model, convention);
+    // a block counts in its model's convention: the model's @Convention, else the build's
     Declared.Result declared = new Declared.Result(
-        Blocks.resolve(model, read.layers(), convention, blocks, blockProblems), read.values(), read.wrappers());
+        Blocks.resolve(model, read.layers(), settings.convention(), blocks, blockProblems), read.values(),
+        read.wrappers());
     Budgets.Read budgets = Budgets.read(model);
     List<Problem> problems = new ArrayList<>(placement.problems());
     problems.addAll(declared.values());
@@ -55,7 +58,6 @@ public final class ModelChecker {
       return new Checked(new Analysis(problems, Optional.empty()), declared.layers()); // which layers: unclear
     }
     problems.addAll(declared.wrappers());
-    Settings settings = Settings.of(model, convention);
     boolean functional = Graph.isFunctional(declared.layers());
     List<ShapeWalk.Walked> walked;
     boolean complete;
