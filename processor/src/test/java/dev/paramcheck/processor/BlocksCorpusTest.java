@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.testing.compile.Compilation;
 import dev.paramcheck.model.Names;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
 
@@ -27,8 +29,9 @@ import org.junit.jupiter.api.TestFactory;
  * models that call inner {@code keras.Model}s of one to three inputs and several outputs as layers,
  * some twice, some nested two levels, some frozen. Each inner model is a {@code @Block} class named
  * {@code Functional} (as Keras prints a nested model) in a package named after its key. Compiled
- * under javac and ecj: valid models give Keras's totals, every row's count and the {@code
- * summary()} text byte for byte at 76 and 108 columns; refused ones the error on the block field,
+ * under javac and ecj: valid models give Keras's totals, every row's count, the {@code
+ * summary()} text byte for byte at 76 and 108 columns, and records whose inputs and per-layer
+ * inbound tensors are Keras's InputLayers and "Connected to"; refused ones the error on the block field,
  * on the {@code @From} value at fault, stating what Keras's error states (the numbers of tensors
  * and the block's input names, or the input and both shapes).
  *
@@ -97,6 +100,29 @@ class BlocksCorpusTest {
                 .isEqualTo(row.get("params").getAsLong());
           }
         }
+        // the record: the model's inputs, and each layer's inbound tensors as Keras's "Connected to"
+        JsonObject record = JsonParser.parseString(TestCompiler.text(narrow.generatedFile(
+            StandardLocation.CLASS_OUTPUT, "META-INF/paramcheck/" + className(model) + ".json").orElseThrow()))
+            .getAsJsonObject();
+        Map<String, String> inbound = new java.util.HashMap<>();
+        for (JsonElement l : record.getAsJsonArray("layers")) {
+          List<String> tensors = new ArrayList<>();
+          l.getAsJsonObject().getAsJsonArray("inbound").forEach(t -> tensors.add(t.getAsString()));
+          inbound.put(l.getAsJsonObject().get("name").getAsString(), String.join(", ", tensors));
+        }
+        List<String> inputs = new ArrayList<>();
+        record.getAsJsonArray("inputs").forEach(i -> inputs.add(i.getAsJsonObject().get("name").getAsString()));
+        List<String> kerasInputs = new ArrayList<>();
+        for (JsonElement r : expected.getAsJsonArray("rows")) {
+          JsonObject row = r.getAsJsonObject();
+          if (row.get("class").getAsString().equals("InputLayer")) {
+            kerasInputs.add(row.get("name").getAsString());
+          } else {
+            assertWithMessage("inbound of %s", row.get("name")).that(inbound.get(row.get("name").getAsString()))
+                .isEqualTo(row.get("connectedTo").getAsString());
+          }
+        }
+        assertThat(inputs).containsExactlyElementsIn(kerasInputs);
         assertThat(FunctionalCorpusTest.kerasPart(Compiled.table(narrow, summary)))
             .isEqualTo(expected.get("summary76").getAsString());
         assertThat(FunctionalCorpusTest.kerasPart(Compiled.table(wide, summary)))
