@@ -14,10 +14,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Checks the blocks a model uses ({@code @Block}) and gives each block field its shapes and
- * weights. A block is checked as a model of its own (its errors are reported when it is compiled
- * itself); a block that leads back to the model is an error naming the cycle, found by a walk over
- * the blocks' {@code @Block} values before any block is checked, so checking always ends.
+ * Checks the blocks a model uses ({@code @Block}) and gives each block field its inputs (its
+ * {@code @Input} fields in declaration order), outputs (its model outputs, {@link
+ * Functional#outputs}: the same as when the block is compiled as a model) and weights, with a way
+ * to walk it again on tensors of other shapes. A block is checked as a model of its own (its errors
+ * are reported when it is compiled itself); a block that leads back to the model is an error naming
+ * the cycle, found by a walk over the blocks' {@code @Block} values before any block is checked, so
+ * checking always ends.
  */
 final class Blocks {
   private Blocks() {}
