@@ -35,6 +35,9 @@ import org.junit.jupiter.api.TestFactory;
  * on the {@code @From} value at fault, stating what Keras's error states (the numbers of tensors
  * and the block's input names, or the input and both shapes).
  *
+ * <p>Under the PyTorch convention, the models without attention give torch 2.13's totals for the
+ * same layers ({@code corpus/blocks-torch.json}).
+ *
  * <p>paramcheck decides two kinds Keras accepts (docs/decisions.md): a tensor of unknown length
  * for a block input of fixed length ({@code keras-accepts-unknown-length}), and a tensor of width 1
  * for an input of another width ({@code keras-accepts-width-1}); both are refused like a wrong shape.
@@ -127,6 +130,30 @@ class BlocksCorpusTest {
             .isEqualTo(expected.get("summary76").getAsString());
         assertThat(FunctionalCorpusTest.kerasPart(Compiled.table(wide, summary)))
             .isEqualTo(expected.get("summary108").getAsString());
+      }));
+    });
+  }
+
+  /**
+   * Under the PyTorch convention a block is one {@code nn.Module}: the counts torch 2.13 gives for
+   * the same layers, every use of every block included ({@code tools/corpus/blocks/torch_blocks.py},
+   * {@code corpus/blocks-torch.json}; models with a MultiHeadAttention are left out there).
+   */
+  @TestFactory
+  Stream<DynamicContainer> validModelsMatchTorchUnderThePytorchConvention() {
+    JsonObject torch = CorpusTest.load("/corpus/blocks-torch.json").getAsJsonObject("models");
+    List<JsonObject> models = models(true).stream()
+        .filter(m -> torch.getAsJsonObject(m.get("id").getAsString()).has("totalParams")).toList();
+    assertThat(models.size()).isAtLeast(50);
+    List<JavaFileObject> sources = sources(models);
+    return TestCompiler.forEach(compiler -> {
+      Compilation c = compiler.compile(List.of("-Aparamcheck.convention=pytorch"), sources);
+      assertWithMessage("%s", TestCompiler.describe(c.errors())).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+      return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
+        JsonObject expected = torch.getAsJsonObject(model.get("id").getAsString());
+        Map<String, Long> constants = Compiled.constants(c, className(model) + "Summary");
+        assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(expected.get("totalParams").getAsLong());
+        assertThat(constants.get("TRAINABLE_PARAMS")).isEqualTo(expected.get("trainableParams").getAsLong());
       }));
     });
   }
