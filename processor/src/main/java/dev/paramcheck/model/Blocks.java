@@ -14,10 +14,13 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Checks the blocks a model uses ({@code @Block}) and gives each block field its shapes and
- * weights. A block is checked as a model of its own (its errors are reported when it is compiled
- * itself); a block that leads back to the model is an error naming the cycle, found by a walk over
- * the blocks' {@code @Block} values before any block is checked, so checking always ends.
+ * Checks the blocks a model uses ({@code @Block}) and gives each block field its inputs (its
+ * {@code @Input} fields in declaration order), outputs (its model outputs, {@link
+ * Functional#outputs}: the same as when the block is compiled as a model) and weights, with a way
+ * to walk it again on tensors of other shapes. A block is checked as a model of its own (its errors
+ * are reported when it is compiled itself); a block that leads back to the model is an error naming
+ * the cycle, found by a walk over the blocks' {@code @Block} values before any block is checked, so
+ * checking always ends.
  */
 final class Blocks {
   private Blocks() {}
@@ -59,16 +62,19 @@ final class Blocks {
         continue;
       }
       ModelDeclaration inner = declaration.get();
-      Analysis analysis;
+      ModelChecker.Checked checked;
       CHECKING.get().push(block.className());
       try {
-        analysis = ModelChecker.check(inner, convention, blocks);
+        checked = ModelChecker.checkLayers(inner, convention, blocks);
       } finally {
         CHECKING.get().pop();
       }
-      Optional<Shape> input = input(inner);
-      if (analysis.summary().isEmpty() || input.isEmpty()) {
-        problems.add(Problem.of(Message.BLOCK_INVALID, site, d.ref(), block.kerasClass(), block.className()));
+      Analysis analysis = checked.analysis();
+      List<BlockLayer.BlockInput> inputs = inputs(inner);
+      if (analysis.summary().isEmpty() || inputs.isEmpty() || analysis.summary().get().functional().isEmpty()) {
+        problems.add(Problem.of(Message.BLOCK_INVALID, site, d.ref(), block.kerasClass(),
+            convention == Framework.PYTORCH ? " under the PyTorch convention" : "", cause(analysis, inputs),
+            block.className()));
         out.add(without(d));
         continue;
       }
@@ -77,28 +83,77 @@ final class Blocks {
       for (LayerSummary l : summary.layers()) {
         l.weights().forEach(w -> weights.add(w.renamed(l.constantPrefix() + "_" + w.key())));
       }
-      Shape output = summary.layers().get(summary.layers().size() - 1).output();
+      // the block's outputs are its model's: the same fields as when it is compiled as a model
+      List<Shape> outputs = summary.functional().get().outputs();
       out.add(new Declared(d.at(), d.written(), d.name(), d.ref(),
-          Optional.of(block.resolve(input.get(), output, weights, summary.macs(), summary.layers()))));
+          Optional.of(block.resolve(inputs, outputs, weights, summary.macs(),
+              actual -> called(inner, checked.layers(), actual), summary.layers()))));
     }
     return out;
+  }
+
+  /**
+   * Why a block cannot be counted, for its field's error: the block's first error, which the block's
+   * own compilation reports only under its own convention (a block that PyTorch cannot express is
+   * fine under Keras's rules), or that it has no {@code @Input}.
+   */
+  private static String cause(Analysis analysis, List<BlockLayer.BlockInput> inputs) {
+    for (Problem p : analysis.problems()) {
+      if (p.message().kind() == Message.Kind.ERROR) {
+        return "its own error is " + p.text();
+      }
+    }
+    return inputs.isEmpty()
+        ? "it declares no @Input (a block is called on one tensor per @Input)"
+        : "its layers do not form a functional model";
   }
 
   private static Declared without(Declared d) {
     return new Declared(d.at(), d.written(), d.name(), d.ref(), Optional.empty());
   }
 
-  /** The block's one {@code @Input} shape, or empty. */
-  private static Optional<Shape> input(ModelDeclaration model) {
+  /** The block's {@code @Input} fields in declaration order: the tensors it is called on. */
+  private static List<BlockLayer.BlockInput> inputs(ModelDeclaration model) {
     Placement.Result placement = Placement.of(model);
-    List<Shape> inputs = new ArrayList<>(1);
+    List<BlockLayer.BlockInput> inputs = new ArrayList<>(1);
     for (Declared d : Declared.read(model, placement.layers()).layers()) {
       Layer layer = d.layer().orElse(null);
       if (layer instanceof InputLayer in) {
-        inputs.add(in.declared());
+        inputs.add(new BlockLayer.BlockInput(d.name(), in.declared()));
       }
     }
-    return inputs.size() == 1 ? Optional.of(inputs.get(0)) : Optional.empty();
+    return inputs;
+  }
+
+  /**
+   * The block's graph walked again on tensors of other shapes than its {@code @Input} fields
+   * declare, as Keras computes a nested model's outputs from the tensors it is called on: its
+   * outputs, or the first problem of that walk.
+   */
+  private static BlockLayer.Called called(ModelDeclaration inner, List<Declared> layers, List<Shape> actual) {
+    List<Declared> called = new ArrayList<>(layers.size());
+    int k = 0;
+    for (Declared d : layers) {
+      if (d.layer().orElse(null) instanceof InputLayer in) {
+        Shape shape = actual.get(k++);
+        List<Integer> dims = new ArrayList<>(shape.rank());
+        for (int i = 0; i < shape.rank(); i++) {
+          if (shape.dim(i) > Integer.MAX_VALUE) {
+            return new BlockLayer.Called(List.of(), "the size " + shape.dim(i) + " is larger than an @Input can declare");
+          }
+          dims.add((int) shape.dim(i));
+        }
+        d = new Declared(d.at(), d.written(), d.name(), d.ref(),
+            Optional.of(new InputLayer(java.util.OptionalInt.empty(), java.util.OptionalInt.empty(), dims, in.dtype())));
+      }
+      called.add(d);
+    }
+    Graph.Result walk = Graph.walk(inner, called);
+    if (!walk.problems().isEmpty() || !walk.complete()) {
+      return new BlockLayer.Called(List.of(), walk.problems().isEmpty() ? "its graph cannot be walked"
+          : walk.problems().get(0).text());
+    }
+    return new BlockLayer.Called(Functional.outputs(walk.nodes().stream().map(Optional::orElseThrow).toList()), null);
   }
 
   /** The classes from {@code start} to {@code target} through {@code @Block} values, or empty: breadth first. */

@@ -23,8 +23,11 @@ import java.util.stream.Collectors;
  *
  * @param rows the rows, inputs included
  * @param chain whether the three-column layout applies
+ * @param outputs the model's output tensors' shapes, as {@code keras.Model(inputs, outputs)} takes
+ *     them: every tensor of each field whose tensors no other field takes, in declaration order
+ *     (what a {@code @Block} of this model returns)
  */
-public record Functional(List<Row> rows, boolean chain) {
+public record Functional(List<Row> rows, boolean chain, List<Shape> outputs) {
   /**
    * One row.
    *
@@ -47,6 +50,7 @@ public record Functional(List<Row> rows, boolean chain) {
 
   public Functional {
     rows = List.copyOf(rows);
+    outputs = List.copyOf(outputs);
   }
 
   /** The rows of a walked graph; {@code params} gives each layer's count by field name. */
@@ -120,7 +124,25 @@ public record Functional(List<Row> rows, boolean chain) {
       rows.add(new Row(node.declared().name(), names[op], node.layer().kerasClass(), output,
           node.synthetic() ? 0 : params.getOrDefault(node.declared().name(), 0L), inbound));
     }
-    return new Functional(rows, chain);
+    return new Functional(rows, chain, outputs(nodes));
+  }
+
+  /**
+   * A walked graph's outputs, as {@code keras.Model(inputs, outputs)} takes them: every tensor of
+   * each layer none of whose tensors another layer takes, in declaration order.
+   */
+  static List<Shape> outputs(List<Graph.Node> nodes) {
+    boolean[] consumed = new boolean[nodes.size()];
+    for (Graph.Node node : nodes) {
+      node.inbound().forEach(t -> consumed[t.producer()] = true);
+    }
+    List<Shape> outputs = new ArrayList<>(1);
+    for (int i = 0; i < nodes.size(); i++) {
+      if (!consumed[i] && !nodes.get(i).synthetic()) {
+        outputs.addAll(nodes.get(i).outputs());
+      }
+    }
+    return outputs;
   }
 
   /** Field names, except operations, which Keras names {@code get_item}, {@code get_item_1}, ... in call order. */

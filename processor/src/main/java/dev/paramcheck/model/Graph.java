@@ -1,5 +1,6 @@
 package dev.paramcheck.model;
 
+import dev.paramcheck.model.layer.BlockLayer;
 import dev.paramcheck.model.layer.Context;
 import dev.paramcheck.model.layer.EmbeddingLayer;
 import dev.paramcheck.model.layer.InputLayer;
@@ -384,6 +385,7 @@ final class Graph {
       return Optional.of(new Node(d, layer, context, tensors, List.of(input.declared())));
     }
     Step step;
+    List<Shape> blockOutputs = null;
     if (layer instanceof MultiInput merge) {
       if (!merge.accepts(inputs.size())) {
         problems.add(Problem.of(Message.MERGE_INPUT_COUNT, fromSite(i, site), d.ref(), merge.arity(), inputs.size(),
@@ -391,6 +393,14 @@ final class Graph {
         return Optional.empty();
       }
       step = merge.output(inputs, context);
+    } else if (layer instanceof BlockLayer block) {
+      if (!states.isEmpty() && !checkStates(i, d, layer, inputs.get(0), states)) {
+        return Optional.empty();
+      }
+      step = block.output(inputs, context); // one tensor per @Input of the block, in order
+      if (step instanceof Step.Output) {
+        blockOutputs = block.outputs(inputs).outputs();
+      }
     } else {
       if (inputs.size() != 1) {
         problems.add(Problem.of(Message.TOO_MANY_INPUTS, fromSite(i, site), d.ref(), inputs.size(),
@@ -420,15 +430,23 @@ final class Graph {
     }
     if (step instanceof Step.Refused refused) {
       Refusal refusal = refused.refusal();
-      problems.add("from".equals(refusal.attribute()) // the inputs are at fault: on @From's value
-          ? new Problem(refusal.message(), fromSite(i, site), refusal.text())
-          : d.problem(refusal));
+      String attribute = refusal.attribute();
+      if ("from".equals(attribute)) { // the inputs are at fault: on @From's value
+        problems.add(new Problem(refusal.message(), fromSite(i, site), refusal.text()));
+      } else if (attribute != null && attribute.startsWith("value[")) { // one tensor: on its value
+        Site from = fromSite(i, site);
+        problems.add(new Problem(refusal.message(), from == site ? site : from.at(attribute), refusal.text()));
+      } else {
+        problems.add(d.problem(refusal));
+      }
       return Optional.empty();
     }
     Shape output = ((Step.Output) step).shape();
     List<Shape> outputs = new ArrayList<>(1);
     outputs.add(output);
-    if (!(layer instanceof MultiInput)) {
+    if (blockOutputs != null) {
+      outputs = blockOutputs; // a block returns its model's outputs: "block[0]", "block[1]", ...
+    } else if (!(layer instanceof MultiInput)) {
       outputs.addAll(layer.extraOutputs(inputs.get(0)));
     }
     return Optional.of(new Node(d, layer, context, tensors, outputs));

@@ -311,10 +311,21 @@ public enum Message {
           + " paramcheck's layer annotations"),
   BLOCK_INVALID(
       "block-invalid",
-      "%s uses block %s, which cannot be counted: fix the errors reported on %s"),
+      "%s uses block %s, which cannot be counted%s: %s; fix it in %s"),
   BLOCK_INPUT(
       "block-input",
       "%s gets %s, but block %s takes %s (its @Input): give it a tensor of that shape"),
+  BLOCK_INPUT_SHAPE(
+      "block-input",
+      "%s gets %s for input '%s' (tensor %d of @From), but block %s's @Input '%s' takes %s: give it a"
+          + " tensor of that shape; @From names one tensor per @Input, in declaration order"),
+  BLOCK_CALL(
+      "block-input",
+      "%s: block %s cannot be called on %s: %s"),
+  BLOCK_INPUT_COUNT(
+      "block-input-count",
+      "%s takes %d tensor%s, one per @Input of block %s (%s), but it gets %d: %s; name one tensor per"
+          + " input in @From, in that order"),
   NO_INITIAL_STATE(
       "initial-state",
       "@From(initialState = ...) on field '%s': %s takes no initial state; only @SimpleRnn, @Lstm and"

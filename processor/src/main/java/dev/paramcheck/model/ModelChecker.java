@@ -33,21 +33,31 @@ public final class ModelChecker {
    */
   public static Analysis check(
       ModelDeclaration model, Framework convention, Function<String, Optional<ModelDeclaration>> blocks) {
+    return checkLayers(model, convention, blocks).analysis();
+  }
+
+  /** What {@link #check} found, with the layers as read, their blocks checked: a block's graph, walked again. */
+  record Checked(Analysis analysis, List<Declared> layers) {}
+
+  static Checked checkLayers(
+      ModelDeclaration model, Framework convention, Function<String, Optional<ModelDeclaration>> blocks) {
     Placement.Result placement = Placement.of(model);
     Declared.Result read = Declared.read(model, placement.layers());
     List<Problem> blockProblems = new ArrayList<>(0);
+    Settings settings = Settings.of(model, convention);
+    // a block counts in its model's convention: the model's @Convention, else the build's
     Declared.Result declared = new Declared.Result(
-        Blocks.resolve(model, read.layers(), Settings.of(model, convention).convention(), blocks, blockProblems), read.values(), read.wrappers());
+        Blocks.resolve(model, read.layers(), settings.convention(), blocks, blockProblems), read.values(),
+        read.wrappers());
     Budgets.Read budgets = Budgets.read(model);
     List<Problem> problems = new ArrayList<>(placement.problems());
     problems.addAll(declared.values());
     problems.addAll(blockProblems);
     problems.addAll(budgets.problems());
     if (!placement.problems().isEmpty()) {
-      return new Analysis(problems, Optional.empty()); // which layers the model has is unclear
+      return new Checked(new Analysis(problems, Optional.empty()), declared.layers()); // which layers: unclear
     }
     problems.addAll(declared.wrappers());
-    Settings settings = Settings.of(model, convention);
     boolean functional = Graph.isFunctional(declared.layers());
     List<ShapeWalk.Walked> walked;
     boolean complete;
@@ -73,7 +83,7 @@ public final class ModelChecker {
     problems.addAll(Budgets.checkLayers(model, budgets.budgets(), counting.layers()));
     problems.addAll(Budgets.alwaysMet(model, budgets.budgets(), counting.layers()));
     if (!counts || !(counting instanceof Counting.Result.Counted counted)) {
-      return new Analysis(problems, Optional.empty());
+      return new Checked(new Analysis(problems, Optional.empty()), declared.layers());
     }
     boolean countable = problems.stream().allMatch(ModelChecker::harmless);
     Optional<Functional> rows = Optional.empty();
@@ -96,7 +106,9 @@ public final class ModelChecker {
     Budgets.Checked checked = Budgets.checkModel(model, budgets.budgets(), summary);
     problems.addAll(checked.problems());
     boolean stillCountable = countable && checked.problems().stream().allMatch(ModelChecker::harmless);
-    return new Analysis(problems, stillCountable ? Optional.of(summary.withBudgets(checked.uses())) : Optional.empty());
+    return new Checked(
+        new Analysis(problems, stillCountable ? Optional.of(summary.withBudgets(checked.uses())) : Optional.empty()),
+        declared.layers());
   }
 
   /** A problem after which the summary is still written: an exceeded budget, a warning, a note. */

@@ -29,13 +29,15 @@ import org.junit.jupiter.api.TestFactory;
  * pages were printed by Keras 3.0, whose chain layout had other column positions: their counts are
  * checked row by row. The classifier with four custom {@code TransformerBlock}s (p04, published from
  * its header row) is declared with {@code @Block} and reproduced byte for byte. The
- * English-to-Spanish page (p02) nests a decoder model of two inputs, which a block cannot be yet.
+ * English-to-Spanish page (p02) nests a decoder model of two inputs, {@code functional_1
+ * (Functional)}: a block of class {@code Functional} called on the decoder's tokens and the
+ * encoder's output, reproduced byte for byte.
  */
 class AttentionPublishedTest {
   private static final JsonObject PUBLISHED = CorpusTest.load("/corpus/attention-published.json");
 
   /** Printouts compared byte for byte: the whole text, or from the table's top border. */
-  private static final Map<String, Integer> BYTE_FOR_BYTE = Map.of("p05", 0, "p06", 1, "p04", 2);
+  private static final Map<String, Integer> BYTE_FOR_BYTE = Map.of("p05", 0, "p06", 1, "p04", 2, "p02", 0);
 
   private static final Set<String> COUNTS_ONLY = Set.of("p01", "p03");
 
@@ -61,17 +63,10 @@ class AttentionPublishedTest {
         models.add(e.getAsJsonObject());
       }
     }
-    assertThat(models).hasSize(5);
+    assertThat(models).hasSize(6);
     return TestCompiler.forEach(compiler -> models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
       String className = className(model);
-      List<JavaFileObject> sources = new ArrayList<>();
-      sources.add(FunctionalCorpusTest.source(model, className));
-      if (model.has("blocks")) { // each block a class of its own in the model's package
-        String pkg = className.substring(0, className.lastIndexOf('.') + 1);
-        for (Map.Entry<String, JsonElement> block : model.getAsJsonObject("blocks").entrySet()) {
-          sources.add(FunctionalCorpusTest.source(block.getValue().getAsJsonObject(), pkg + block.getKey()));
-        }
-      }
+      List<JavaFileObject> sources = FunctionalCorpusTest.sources(model, className); // with its blocks
       Compilation c = compiler.compile(List.of("-Aparamcheck.tableWidth=" + model.get("printoutWidth").getAsInt()),
           sources);
       assertWithMessage("%s", TestCompiler.describe(c.errors())).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);

@@ -143,4 +143,112 @@ class BlockTest {
         "5 [paramcheck:over-budget] layer 'ff1' (FeedForward) has 280 parameters (up kernel 128 + up bias 16 +"
             + " down kernel 128 + down bias 8), 180 over its budget of 100. Raise max or make the layer smaller");
   }
+
+  /** A block of two inputs and two outputs: Dense(4) on {@code a}, LSTM(3) on {@code b}. */
+  private static final JavaFileObject INNER = Compiled.source("test.Inner",
+      "package test;",
+      "import dev.paramcheck.*;",
+      "public class Inner {",
+      "  @Input(shape = {5, 8}) Object a;",
+      "  @Input(shape = {5, 8}) Object b;",
+      "  @From(\"a\") @Dense(units = 4) Object d;",
+      "  @From(\"b\") @Lstm(units = 3, returnSequences = true) Object l;",
+      "}");
+
+  /**
+   * Under the PyTorch convention a block of several inputs is one {@code nn.Module} with its layers'
+   * parameters: torch counts 192 for {@code nn.Linear(8, 4)} and {@code nn.LSTM(8, 3)}, 384 for two
+   * of them ({@code tools/corpus/blocks/block_examples.py}); the record lists the model's inputs and
+   * each layer's inbound tensors, the block's outputs taken by index.
+   */
+  @ProcessorTest
+  void aBlockOfTwoInputsIsOneTorchModuleAndItsRecordListsItsTensors(TestCompiler compiler) throws Exception {
+    JavaFileObject outer = Compiled.source("test.Outer",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "@Convention(Framework.PYTORCH)",
+        "public class Outer {",
+        "  @Input(shape = {5, 8}) Object p;",
+        "  @Input(shape = {5, 8}) Object q;",
+        "  @From({\"p\", \"q\"}) @Block(Inner.class) Object inner;",
+        "  @From({\"q\", \"p\"}) @Block(Inner.class) Object inner2;",
+        "  @From({\"inner[0]\", \"inner[1]\", \"inner2[1]\"}) @Concatenate Object cat;",
+        "}");
+    Compilation c = compiler.compile(List.of(), List.of(INNER, outer));
+    assertWithMessage("%s", TestCompiler.describe(c.errors())).that(c.status()).isEqualTo(Compilation.Status.SUCCESS);
+    Map<String, Long> constants = Compiled.constants(c, "test.OuterSummary");
+    assertThat(constants.get("INNER_PARAMS")).isEqualTo(192);
+    assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(384);
+    com.google.gson.JsonObject record = com.google.gson.JsonParser.parseString(TestCompiler.text(
+        c.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "META-INF/paramcheck/test.Outer.json").orElseThrow()))
+        .getAsJsonObject();
+    assertThat(record.get("inputs").toString())
+        .isEqualTo("[{\"name\":\"p\",\"shape\":\"(None, 5, 8)\"},{\"name\":\"q\",\"shape\":\"(None, 5, 8)\"}]");
+    List<String> inbound = new java.util.ArrayList<>();
+    record.getAsJsonArray("layers").forEach(l -> inbound.add(l.getAsJsonObject().get("name").getAsString() + " "
+        + l.getAsJsonObject().get("inbound")));
+    assertThat(inbound).containsExactly("inner [\"p[0][0]\",\"q[0][0]\"]", "inner2 [\"q[0][0]\",\"p[0][0]\"]",
+        "cat [\"inner[0][0]\",\"inner[0][1]\",\"inner2[0][1]\"]");
+  }
+
+  @ProcessorTest
+  void aWrongNumberOfTensorsNamesTheBlocksInputs(TestCompiler compiler) {
+    JavaFileObject outer = Compiled.source("test.Three",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class Three {",
+        "  @Input(shape = {5, 8}) Object p;",
+        "  @Input(shape = {5, 8}) Object q;",
+        "  @From({\"p\", \"q\", \"p\"}) @Block(Inner.class) Object inner;",
+        "}");
+    compiler.assertOnlyError(compiler.compile(List.of(), List.of(INNER, outer)), outer,
+        "[paramcheck:block-input-count] layer 'inner' (Inner) takes 2 tensors, one per @Input of block Inner ('a',"
+            + " 'b'), but it gets 3: (None, 5, 8), (None, 5, 8), (None, 5, 8); name one tensor per input in @From, in"
+            + " that order",
+        "@Block(Inner.class) Object inner");
+  }
+
+  @ProcessorTest
+  void aTensorOfAnotherShapeNamesTheInputAndBothShapes(TestCompiler compiler) {
+    JavaFileObject outer = Compiled.source("test.Narrow",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class Narrow {",
+        "  @Input(shape = {5, 8}) Object p;",
+        "  @Input(shape = {5, 6}) Object r;",
+        "  @From({\"p\", \"r\"}) @Block(Inner.class) Object inner;",
+        "}");
+    Compilation c = compiler.compile(List.of(), List.of(INNER, outer));
+    compiler.assertOnlyError(c, outer,
+        "[paramcheck:block-input] layer 'inner' (Inner) gets (None, 5, 6) for input 'b' (tensor 1 of @From), but"
+            + " block Inner's @Input 'b' takes (None, 5, 8): give it a tensor of that shape; @From names one tensor"
+            + " per @Input, in declaration order",
+        "@Block(Inner.class) Object inner");
+    if (compiler == TestCompiler.JAVAC) { // on the value "r"; ecj has no position inside @From
+      assertThat(c.errors().get(0).getColumnNumber()).isEqualTo(15);
+    }
+  }
+
+  /** Keras refuses to call a block with Conv1D(kernel 5) on a length of 3 ({@code block_examples.py}). */
+  @ProcessorTest
+  void aBlockIsWalkedAgainOnTheLengthItIsCalledOn(TestCompiler compiler) {
+    JavaFileObject block = Compiled.source("test.ConvBlock",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class ConvBlock {",
+        "  @Input(shape = {-1, 8}) Object x;",
+        "  @Conv1d(filters = 4, kernelSize = 5) Object conv;",
+        "}");
+    JavaFileObject outer = Compiled.source("test.Short",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class Short {",
+        "  @Input(shape = {3, 8}) Object s;",
+        "  @Block(ConvBlock.class) Object conv;",
+        "}");
+    compiler.assertOnlyError(compiler.compile(List.of(), List.of(block, outer)), outer,
+        "[paramcheck:block-input] layer 'conv' (ConvBlock): block ConvBlock cannot be called on (None, 3, 8):"
+            + " [paramcheck:window-too-long]",
+        "@Block(ConvBlock.class)");
+  }
 }

@@ -95,6 +95,36 @@ class FunctionalCorpusTest {
 
   /** The model's declaration as class {@code className} (qualified). */
   static JavaFileObject source(JsonObject model, String className) {
+    return source(model, className, Map.of());
+  }
+
+  /**
+   * The model and each of its {@code blocks} as classes of their own: a block whose Keras class is
+   * its key ({@code TransformerBlock}) beside the model, one whose class differs (a nested {@code
+   * keras.Model} prints as {@code Functional}) in a package named after its key, so that several
+   * blocks can print the same class. {@code @Block} values name the block's key.
+   */
+  static List<JavaFileObject> sources(JsonObject model, String className) {
+    String pkg = className.substring(0, className.lastIndexOf('.') + 1);
+    Map<String, String> classes = new java.util.LinkedHashMap<>();
+    if (model.has("blocks")) {
+      for (Map.Entry<String, JsonElement> block : model.getAsJsonObject("blocks").entrySet()) {
+        JsonObject b = block.getValue().getAsJsonObject();
+        String kerasClass = b.has("class") ? b.get("class").getAsString() : block.getKey();
+        classes.put(block.getKey(), kerasClass.equals(block.getKey())
+            ? pkg + block.getKey() : pkg + block.getKey() + "." + kerasClass);
+      }
+    }
+    List<JavaFileObject> sources = new ArrayList<>();
+    sources.add(source(model, className, classes));
+    for (Map.Entry<String, String> block : classes.entrySet()) {
+      sources.add(source(model.getAsJsonObject("blocks").getAsJsonObject(block.getKey()), block.getValue(), classes));
+    }
+    return sources;
+  }
+
+  /** A declaration as class {@code className}, its {@code @Block} values mapped to {@code blocks}' classes. */
+  static JavaFileObject source(JsonObject model, String className, Map<String, String> blocks) {
     int dot = className.lastIndexOf('.');
     List<String> lines = new ArrayList<>();
     lines.add("package " + className.substring(0, dot) + ";");
@@ -111,7 +141,7 @@ class FunctionalCorpusTest {
         line.append(") ");
       }
       for (JsonElement a : field.getAsJsonArray("annotations")) {
-        line.append(annotation(a.getAsJsonObject())).append(' ');
+        line.append(annotation(a.getAsJsonObject(), blocks)).append(' ');
       }
       lines.add(line.append("Object ").append(field.get("name").getAsString()).append(';').toString());
     }
@@ -119,10 +149,13 @@ class FunctionalCorpusTest {
     return Compiled.source(className, lines.toArray(new String[0]));
   }
 
-  private static String annotation(JsonObject a) {
+  private static String annotation(JsonObject a, Map<String, String> blocks) {
     String type = a.get("type").getAsString();
     if (type.equals("Block")) { // a block of the model's own: its class, declared beside the model
-      return "@Block(" + a.getAsJsonObject("attrs").get("value").getAsString() + ".class)";
+      JsonObject attrs = a.getAsJsonObject("attrs");
+      String key = attrs.get("value").getAsString();
+      boolean frozen = attrs.has("trainable") && !attrs.get("trainable").getAsBoolean();
+      return "@Block(value = " + blocks.getOrDefault(key, key) + ".class" + (frozen ? ", trainable = false" : "") + ")";
     }
     List<String> values = new ArrayList<>();
     for (Map.Entry<String, JsonElement> e : a.getAsJsonObject("attrs").entrySet()) {

@@ -7,6 +7,8 @@ import dev.paramcheck.model.Shape;
 import dev.paramcheck.model.Weight;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A model class used as one layer ({@code @Block}): Keras prints a subclassed layer or a nested
@@ -14,28 +16,46 @@ import java.util.OptionalLong;
  * class name only; {@code ModelChecker} checks the block and gives it its {@link Resolved} shapes and
  * weights before the walk.
  *
+ * <p>A block is called as Keras calls a nested model, {@code block([a, b])}: one tensor per
+ * {@code @Input}, in declaration order; it returns its model's outputs, the tensors {@code
+ * "field[0]"}, {@code "field[1]"}, ... as a recurrent layer's states are taken.
+ *
  * @param className the block's qualified class name
  * @param resolved the checked block, or null before it is checked
  */
 public record BlockLayer(String className, boolean trainable, Resolved resolved) implements Layer {
+  /** One of the block's inputs: its {@code @Input} field's name and declared shape. */
+  public record BlockInput(String name, Shape shape) {}
+
+  /**
+   * The block called on tensors more specific than its {@code @Input} fields declare (a known
+   * length where it declares {@code -1}): its outputs, its graph walked again as Keras's nested
+   * model computes them from what it is called on, or the first problem that walk found.
+   */
+  public record Called(List<Shape> outputs, String problem) {
+    public Called {
+      outputs = List.copyOf(outputs);
+      layers = List.copyOf(layers);
+    }
+  }
+
   /**
    * A checked block.
    *
-   * @param input its {@code @Input}'s shape
-   * @param output its last field's output shape
+   * @param inputs its {@code @Input} fields, in declaration order
+   * @param outputs its output tensors' shapes, as the block compiled as a model has them
    * @param weights every weight of its layers, keyed {@code <LAYER>_<WEIGHT>}
    * @param macs its multiply-accumulates per sample, when known
+   * @param call walks the block again for inputs of other shapes than {@code inputs} declare
    * @param layers its counted layers, in order, as its own summary lists them (not frozen by the
    *     field's {@code trainable}): the rows torchinfo prints below the block
    */
-  public record Resolved(Shape input, Shape output, List<Weight> weights, OptionalLong macs, List<LayerSummary> layers) {
+  public record Resolved(List<BlockInput> inputs, List<Shape> outputs, List<Weight> weights, OptionalLong macs,
+      Function<List<Shape>, Called> call, List<LayerSummary> layers) {
     public Resolved {
+      inputs = List.copyOf(inputs);
+      outputs = List.copyOf(outputs);
       weights = List.copyOf(weights);
-      layers = List.copyOf(layers);
-    }
-
-    public Resolved(Shape input, Shape output, List<Weight> weights, OptionalLong macs) {
-      this(input, output, weights, macs, List.of());
     }
   }
 
@@ -44,17 +64,12 @@ public record BlockLayer(String className, boolean trainable, Resolved resolved)
   }
 
   /** This block, checked; {@code trainable = false} freezes every weight. */
-  public BlockLayer resolve(Shape input, Shape output, List<Weight> weights, OptionalLong macs) {
-    return resolve(input, output, weights, macs, List.of());
-  }
-
-  /** This block, checked, with its counted layers (for torchinfo's nested rows). */
-  public BlockLayer resolve(
-      Shape input, Shape output, List<Weight> weights, OptionalLong macs, List<LayerSummary> layers) {
+  public BlockLayer resolve(List<BlockInput> inputs, List<Shape> outputs, List<Weight> weights, OptionalLong macs,
+      Function<List<Shape>, Called> call, List<LayerSummary> layers) {
     List<Weight> frozen = weights.stream()
         .map(w -> new Weight(w.key(), w.shape(), w.count(), trainable && w.trainable()))
         .toList();
-    return new BlockLayer(className, trainable, new Resolved(input, output, frozen, macs, layers));
+    return new BlockLayer(className, trainable, new Resolved(inputs, outputs, frozen, macs, call, layers));
   }
 
   @Override
@@ -77,20 +92,64 @@ public record BlockLayer(String className, boolean trainable, Resolved resolved)
     return false;
   }
 
+  /** Called on one tensor, as a layer of a sequential model or a field without {@code @From}. */
   @Override
   public Step output(Shape input, Context context) {
+    return output(List.of(input), context);
+  }
+
+  /**
+   * Called on {@code inputs}, one per {@code @Input} in order: its first output, or why it cannot
+   * take them. A refusal of one tensor names the attribute {@code value[k]}, the {@code @From}
+   * value at fault; a wrong count names {@code from}.
+   */
+  public Step output(List<Shape> inputs, Context context) {
     if (resolved == null) {
-      return Step.refuse(Message.BLOCK_INVALID, "value", context.ref(), className);
+      // never reached: Blocks gives an unresolved block's field no layer (defensive only)
+      return Step.refuse(Message.BLOCK_INVALID, "value", context.ref(), kerasClass(), "", "it was not checked",
+          className);
     }
-    Shape expected = resolved.input();
-    boolean fits = input.rank() == expected.rank();
-    for (int i = 0; fits && i < input.rank(); i++) {
-      fits = input.dim(i) == expected.dim(i) || expected.dim(i) == Shape.UNKNOWN;
+    List<BlockInput> expected = resolved.inputs();
+    if (inputs.size() != expected.size()) {
+      return Step.refuse(Message.BLOCK_INPUT_COUNT, "from", context.ref(), expected.size(),
+          expected.size() == 1 ? "" : "s", kerasClass(), names(), inputs.size(),
+          inputs.stream().map(Shape::toString).collect(Collectors.joining(", ")));
     }
-    if (!fits) {
-      return Step.refuse(Message.BLOCK_INPUT, "from", context.ref(), input, kerasClass(), expected);
+    for (int k = 0; k < inputs.size(); k++) {
+      Shape input = inputs.get(k);
+      Shape shape = expected.get(k).shape();
+      boolean fits = input.rank() == shape.rank();
+      for (int i = 0; fits && i < input.rank(); i++) {
+        fits = input.dim(i) == shape.dim(i) || shape.dim(i) == Shape.UNKNOWN;
+      }
+      if (!fits && expected.size() == 1) {
+        return Step.refuse(Message.BLOCK_INPUT, "from", context.ref(), input, kerasClass(), shape);
+      }
+      if (!fits) {
+        return Step.refuse(Message.BLOCK_INPUT_SHAPE, "value[" + k + "]", context.ref(), input,
+            expected.get(k).name(), k, kerasClass(), expected.get(k).name(), shape);
+      }
     }
-    return Step.of(resolved.output());
+    Called called = outputs(inputs);
+    if (called.problem() != null) {
+      return Step.refuse(Message.BLOCK_CALL, "from", context.ref(), kerasClass(),
+          inputs.stream().map(Shape::toString).collect(Collectors.joining(", ")), called.problem());
+    }
+    return Step.of(called.outputs().get(0));
+  }
+
+  /**
+   * Its outputs when called on {@code inputs}, which fit its inputs ({@link #output(List, Context)}
+   * said so): the declared ones for tensors of the declared shapes, else its graph walked again.
+   */
+  public Called outputs(List<Shape> inputs) {
+    List<Shape> declared = resolved.inputs().stream().map(BlockInput::shape).toList();
+    return inputs.equals(declared) ? new Called(resolved.outputs(), null) : resolved.call().apply(inputs);
+  }
+
+  /** The block's inputs' names, for messages: {@code 'tokens', 'context'}. */
+  private String names() {
+    return resolved.inputs().stream().map(i -> "'" + i.name() + "'").collect(Collectors.joining(", "));
   }
 
   @Override
