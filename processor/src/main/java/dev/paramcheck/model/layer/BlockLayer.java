@@ -35,7 +35,6 @@ public record BlockLayer(String className, boolean trainable, Resolved resolved)
   public record Called(List<Shape> outputs, String problem) {
     public Called {
       outputs = List.copyOf(outputs);
-      layers = List.copyOf(layers);
     }
   }
 
@@ -55,6 +54,7 @@ public record BlockLayer(String className, boolean trainable, Resolved resolved)
     public Resolved {
       inputs = List.copyOf(inputs);
       outputs = List.copyOf(outputs);
+      layers = List.copyOf(layers);
       weights = List.copyOf(weights);
     }
   }
