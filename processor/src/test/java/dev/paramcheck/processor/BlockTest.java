@@ -117,6 +117,35 @@ class BlockTest {
   }
 
   @ProcessorTest
+  void aBlockItsModelsConventionCannotExpressQuotesTheBlocksError(TestCompiler compiler) {
+    // the block compiles cleanly under Keras's rules; in a PyTorch model its GRU has no torch equivalent
+    JavaFileObject keras = Compiled.source("test.KerasGru",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "public class KerasGru {",
+        "  @Input(shape = {4, 8}) Object x;",
+        "  @Gru(units = 3, resetAfter = false, returnSequences = true) Object gru;",
+        "}");
+    JavaFileObject torch = Compiled.source("test.TorchModel",
+        "package test;",
+        "import dev.paramcheck.*;",
+        "@Convention(Framework.PYTORCH)",
+        "public class TorchModel {",
+        "  @Input(shape = {4, 8}) Object x;",
+        "  @Block(KerasGru.class) Object encoder;",
+        "}");
+    Compilation c = compiler.compile(List.of(), List.of(keras, torch));
+    List<String> errors = c.errors().stream()
+        .map(d -> compiler.sameFile(d, torch) + " " + d.getLineNumber() + " " + d.getMessage(Locale.ROOT)).toList();
+    assertThat(errors).containsExactly("true 6 [paramcheck:block-invalid] layer 'encoder' (KerasGru) uses block"
+        + " KerasGru, which cannot be counted under the PyTorch convention: its own error is"
+        + " [paramcheck:not-in-pytorch] layer 'gru' (GRU): resetAfter = false has no PyTorch equivalent"
+        + " (torch.nn.GRU applies the reset gate after the recurrent matrix, as Keras's reset_after = true), so"
+        + " the model cannot be counted under the PyTorch convention; set resetAfter = true, or count the model"
+        + " under the Keras convention; fix it in test.KerasGru");
+  }
+
+  @ProcessorTest
   void budgetsOnTheBlockAndOnTheFieldBothApply(TestCompiler compiler) {
     JavaFileObject block = Compiled.source("test.FeedForward",
         "package test;",
