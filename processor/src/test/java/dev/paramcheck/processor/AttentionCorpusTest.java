@@ -82,44 +82,29 @@ class AttentionCorpusTest {
     List<JsonObject> models = models(true);
     assertThat(models.size()).isAtLeast(270);
     List<JavaFileObject> sources = models.stream().map(AttentionCorpusTest::source).toList();
-    return TestCompiler.forEach(compiler -> {
-      Compilation narrow = compiler.compile(List.of("-Aparamcheck.tableWidth=76"), sources);
-      Compilation wide = compiler.compile(List.of("-Aparamcheck.tableWidth=108"), sources);
-      assertWithMessage("%s", TestCompiler.describe(narrow.errors()))
-          .that(narrow.status()).isEqualTo(Compilation.Status.SUCCESS);
-      return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
-        String summary = className(model) + "Summary";
-        JsonObject expected = model.getAsJsonObject("expected");
-        Map<String, Long> constants = Compiled.constants(narrow, summary);
-        assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(expected.get("total").getAsLong());
-        assertThat(constants.get("TRAINABLE_PARAMS")).isEqualTo(expected.get("trainable").getAsLong());
-        assertThat(constants.get("NON_TRAINABLE_PARAMS")).isEqualTo(expected.get("nonTrainable").getAsLong());
-        JsonObject record = record(narrow, className(model));
-        for (JsonElement r : expected.getAsJsonArray("rows")) {
-          JsonObject row = r.getAsJsonObject();
-          String prefix = Names.upperSnake(row.get("name").getAsString());
-          Long count = constants.get(prefix + "_PARAMS");
-          if (count != null) {
-            assertWithMessage("%s of %s", row.get("name"), model.get("id")).that(count).isEqualTo(row.get("params").getAsLong());
-          }
-          if (ATTENTION.contains(row.get("class").getAsString())) {
-            assertThat(weights(record, row.get("name").getAsString())).isEqualTo(kerasWeights(row));
-            for (String key : List.of("QUERY_KERNEL", "QUERY_BIAS", "KEY_KERNEL", "KEY_BIAS", "VALUE_KERNEL",
-                "VALUE_BIAS", "ATTENTION_OUTPUT_KERNEL", "ATTENTION_OUTPUT_BIAS", "SCALE", "CONCAT_SCORE_WEIGHT")) {
-              Long weight = constants.get(prefix + "_" + key + "_PARAMS");
-              if (weight != null) {
-                assertWithMessage("%s_%s of %s", prefix, key, model.get("id")).that(weight)
-                    .isEqualTo(kerasCount(row, key));
-              }
-            }
-          }
+    return new KerasCorpusRun(AttentionCorpusTest::className, (model, row) -> false, m -> true)
+        .valid(models, sources, AttentionCorpusTest::attentionWeightsAreKeras);
+  }
+
+  /** Every attention weight with Keras's name (as the constant's key) and shape, in Keras's order. */
+  private static void attentionWeightsAreKeras(JsonObject model, Compilation narrow, Map<String, Long> constants) {
+    JsonObject record = record(narrow, className(model));
+    for (JsonElement r : model.getAsJsonObject("expected").getAsJsonArray("rows")) {
+      JsonObject row = r.getAsJsonObject();
+      if (!ATTENTION.contains(row.get("class").getAsString())) {
+        continue;
+      }
+      String prefix = Names.upperSnake(row.get("name").getAsString());
+      assertThat(weights(record, row.get("name").getAsString())).isEqualTo(kerasWeights(row));
+      for (String key : List.of("QUERY_KERNEL", "QUERY_BIAS", "KEY_KERNEL", "KEY_BIAS", "VALUE_KERNEL",
+          "VALUE_BIAS", "ATTENTION_OUTPUT_KERNEL", "ATTENTION_OUTPUT_BIAS", "SCALE", "CONCAT_SCORE_WEIGHT")) {
+        Long weight = constants.get(prefix + "_" + key + "_PARAMS");
+        if (weight != null) {
+          assertWithMessage("%s_%s of %s", prefix, key, model.get("id")).that(weight)
+              .isEqualTo(kerasCount(row, key));
         }
-        assertThat(FunctionalCorpusTest.kerasPart(Compiled.table(narrow, summary)))
-            .isEqualTo(expected.get("summary76").getAsString());
-        assertThat(FunctionalCorpusTest.kerasPart(Compiled.table(wide, summary)))
-            .isEqualTo(expected.get("summary108").getAsString());
-      }));
-    });
+      }
+    }
   }
 
   /** Keras's weights of a row: {@code QUERY_KERNEL [7, 2, 8]}, in {@code layer.weights} order. */

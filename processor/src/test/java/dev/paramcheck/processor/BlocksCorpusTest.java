@@ -9,7 +9,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.testing.compile.Compilation;
-import dev.paramcheck.model.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,55 +82,35 @@ class BlocksCorpusTest {
     List<JsonObject> models = models(true);
     assertThat(models.size()).isAtLeast(75);
     List<JavaFileObject> sources = sources(models);
-    return TestCompiler.forEach(compiler -> {
-      Compilation narrow = compiler.compile(List.of("-Aparamcheck.tableWidth=76"), sources);
-      Compilation wide = compiler.compile(List.of("-Aparamcheck.tableWidth=108"), sources);
-      assertWithMessage("%s", TestCompiler.describe(narrow.errors()))
-          .that(narrow.status()).isEqualTo(Compilation.Status.SUCCESS);
-      return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
-        String summary = className(model) + "Summary";
-        JsonObject expected = model.getAsJsonObject("expected");
-        Map<String, Long> constants = Compiled.constants(narrow, summary);
-        assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(expected.get("total").getAsLong());
-        assertThat(constants.get("TRAINABLE_PARAMS")).isEqualTo(expected.get("trainable").getAsLong());
-        assertThat(constants.get("NON_TRAINABLE_PARAMS")).isEqualTo(expected.get("nonTrainable").getAsLong());
-        for (JsonElement r : expected.getAsJsonArray("rows")) {
-          JsonObject row = r.getAsJsonObject();
-          Long count = constants.get(Names.upperSnake(row.get("name").getAsString()) + "_PARAMS");
-          if (!row.get("class").getAsString().equals("InputLayer")) {
-            assertWithMessage("%s of %s", row.get("name"), model.get("id")).that(count)
-                .isEqualTo(row.get("params").getAsLong());
-          }
-        }
-        // the record: the model's inputs, and each layer's inbound tensors as Keras's "Connected to"
-        JsonObject record = JsonParser.parseString(TestCompiler.text(narrow.generatedFile(
-            StandardLocation.CLASS_OUTPUT, "META-INF/paramcheck/" + className(model) + ".json").orElseThrow()))
-            .getAsJsonObject();
-        Map<String, String> inbound = new java.util.HashMap<>();
-        for (JsonElement l : record.getAsJsonArray("layers")) {
-          List<String> tensors = new ArrayList<>();
-          l.getAsJsonObject().getAsJsonArray("inbound").forEach(t -> tensors.add(t.getAsString()));
-          inbound.put(l.getAsJsonObject().get("name").getAsString(), String.join(", ", tensors));
-        }
-        List<String> inputs = new ArrayList<>();
-        record.getAsJsonArray("inputs").forEach(i -> inputs.add(i.getAsJsonObject().get("name").getAsString()));
-        List<String> kerasInputs = new ArrayList<>();
-        for (JsonElement r : expected.getAsJsonArray("rows")) {
-          JsonObject row = r.getAsJsonObject();
-          if (row.get("class").getAsString().equals("InputLayer")) {
-            kerasInputs.add(row.get("name").getAsString());
-          } else {
-            assertWithMessage("inbound of %s", row.get("name")).that(inbound.get(row.get("name").getAsString()))
-                .isEqualTo(row.get("connectedTo").getAsString());
-          }
-        }
-        assertThat(inputs).containsExactlyElementsIn(kerasInputs);
-        assertThat(FunctionalCorpusTest.kerasPart(Compiled.table(narrow, summary)))
-            .isEqualTo(expected.get("summary76").getAsString());
-        assertThat(FunctionalCorpusTest.kerasPart(Compiled.table(wide, summary)))
-            .isEqualTo(expected.get("summary108").getAsString());
-      }));
-    });
+    return new KerasCorpusRun(BlocksCorpusTest::className, KerasCorpusRun::notInput, m -> true)
+        .valid(models, sources, BlocksCorpusTest::recordMatchesConnectedTo);
+  }
+
+  /** The record: the model's inputs, and each layer's inbound tensors as Keras's "Connected to". */
+  private static void recordMatchesConnectedTo(JsonObject model, Compilation narrow, Map<String, Long> constants) {
+    JsonObject expected = model.getAsJsonObject("expected");
+    JsonObject record = JsonParser.parseString(TestCompiler.text(narrow.generatedFile(
+        StandardLocation.CLASS_OUTPUT, "META-INF/paramcheck/" + className(model) + ".json").orElseThrow()))
+        .getAsJsonObject();
+    Map<String, String> inbound = new java.util.HashMap<>();
+    for (JsonElement l : record.getAsJsonArray("layers")) {
+      List<String> tensors = new ArrayList<>();
+      l.getAsJsonObject().getAsJsonArray("inbound").forEach(t -> tensors.add(t.getAsString()));
+      inbound.put(l.getAsJsonObject().get("name").getAsString(), String.join(", ", tensors));
+    }
+    List<String> inputs = new ArrayList<>();
+    record.getAsJsonArray("inputs").forEach(i -> inputs.add(i.getAsJsonObject().get("name").getAsString()));
+    List<String> kerasInputs = new ArrayList<>();
+    for (JsonElement r : expected.getAsJsonArray("rows")) {
+      JsonObject row = r.getAsJsonObject();
+      if (row.get("class").getAsString().equals("InputLayer")) {
+        kerasInputs.add(row.get("name").getAsString());
+      } else {
+        assertWithMessage("inbound of %s", row.get("name")).that(inbound.get(row.get("name").getAsString()))
+            .isEqualTo(row.get("connectedTo").getAsString());
+      }
+    }
+    assertThat(inputs).containsExactlyElementsIn(kerasInputs);
   }
 
   /**

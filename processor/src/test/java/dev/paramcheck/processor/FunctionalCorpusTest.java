@@ -8,7 +8,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.testing.compile.Compilation;
-import dev.paramcheck.model.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -193,31 +192,8 @@ class FunctionalCorpusTest {
     List<JsonObject> models = models(true);
     assertThat(models.size()).isAtLeast(300);
     List<JavaFileObject> sources = models.stream().map(FunctionalCorpusTest::source).toList();
-    return TestCompiler.forEach(compiler -> {
-      Compilation narrow = compiler.compile(List.of("-Aparamcheck.tableWidth=76"), sources);
-      Compilation wide = compiler.compile(List.of("-Aparamcheck.tableWidth=108"), sources);
-      assertWithMessage("%s", TestCompiler.describe(narrow.errors()))
-          .that(narrow.status()).isEqualTo(Compilation.Status.SUCCESS);
-      return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
-        String summary = className(model) + "Summary";
-        JsonObject expected = model.getAsJsonObject("expected");
-        Map<String, Long> constants = Compiled.constants(narrow, summary);
-        assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(expected.get("total").getAsLong());
-        assertThat(constants.get("TRAINABLE_PARAMS")).isEqualTo(expected.get("trainable").getAsLong());
-        assertThat(constants.get("NON_TRAINABLE_PARAMS")).isEqualTo(expected.get("nonTrainable").getAsLong());
-        for (JsonElement r : expected.getAsJsonArray("rows")) {
-          JsonObject row = r.getAsJsonObject();
-          Long count = constants.get(Names.upperSnake(row.get("name").getAsString()) + "_PARAMS");
-          if (count != null) {
-            assertWithMessage("%s of %s", row.get("name"), model.get("id")).that(count).isEqualTo(row.get("params").getAsLong());
-          }
-        }
-        if (!tableSkipped(model)) {
-          assertThat(kerasPart(Compiled.table(narrow, summary))).isEqualTo(expected.get("summary76").getAsString());
-          assertThat(kerasPart(Compiled.table(wide, summary))).isEqualTo(expected.get("summary108").getAsString());
-        }
-      }));
-    });
+    return new KerasCorpusRun(FunctionalCorpusTest::className, (model, row) -> false, m -> !tableSkipped(m))
+        .valid(models, sources, KerasCorpusRun.Extra.NONE);
   }
 
   @TestFactory

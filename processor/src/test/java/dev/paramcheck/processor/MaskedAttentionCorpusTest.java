@@ -1,13 +1,9 @@
 package dev.paramcheck.processor;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.testing.compile.Compilation;
-import dev.paramcheck.model.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,32 +80,8 @@ class MaskedAttentionCorpusTest {
     List<JavaFileObject> sources = models.stream()
         .map(m -> FunctionalCorpusTest.source(m, className(m)))
         .toList();
-    return TestCompiler.forEach(compiler -> {
-      Compilation narrow = compiler.compile(List.of("-Aparamcheck.tableWidth=76"), sources);
-      Compilation wide = compiler.compile(List.of("-Aparamcheck.tableWidth=108"), sources);
-      assertWithMessage("%s", TestCompiler.describe(narrow.errors()))
-          .that(narrow.status()).isEqualTo(Compilation.Status.SUCCESS);
-      return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
-        String summary = className(model) + "Summary";
-        JsonObject expected = model.getAsJsonObject("expected");
-        Map<String, Long> constants = Compiled.constants(narrow, summary);
-        assertThat(constants.get("TOTAL_PARAMS")).isEqualTo(expected.get("total").getAsLong());
-        assertThat(constants.get("TRAINABLE_PARAMS")).isEqualTo(expected.get("trainable").getAsLong());
-        assertThat(constants.get("NON_TRAINABLE_PARAMS")).isEqualTo(expected.get("nonTrainable").getAsLong());
-        for (JsonElement r : expected.getAsJsonArray("rows")) {
-          JsonObject row = r.getAsJsonObject();
-          if (maskOp(model, row) || row.get("class").getAsString().equals("InputLayer")) {
-            continue; // no constants: an operation Keras adds has no field, an input no weights
-          }
-          Long count = constants.get(Names.upperSnake(row.get("name").getAsString()) + "_PARAMS");
-          assertWithMessage("%s of %s", row.get("name"), model.get("id")).that(count)
-              .isEqualTo(row.get("params").getAsLong());
-        }
-        assertThat(FunctionalCorpusTest.kerasPart(Compiled.table(narrow, summary)))
-            .isEqualTo(expected.get("summary76").getAsString());
-        assertThat(FunctionalCorpusTest.kerasPart(Compiled.table(wide, summary)))
-            .isEqualTo(expected.get("summary108").getAsString());
-      }));
-    });
+    // an operation Keras adds has no field, an input no weights: every other row has a constant
+    return new KerasCorpusRun(MaskedAttentionCorpusTest::className,
+        (model, row) -> !maskOp(model, row) && KerasCorpusRun.notInput(model, row), m -> true).valid(models, sources, KerasCorpusRun.Extra.NONE);
   }
 }
