@@ -365,14 +365,7 @@ def main():
             raise SystemExit("model %s: no declaration after 40 attempts" % mid)
         if (i + 1) % 50 == 0:
             print("%d models" % (i + 1), file=sys.stderr)
-    corpus = {"generator": "tools/corpus/blocks/keras_blocks.py --seed %d --count %d" % (args.seed, args.count),
-              "keras": keras.__version__, "backend": keras.backend.backend(), "models": models}
-    text = json.dumps(corpus, indent=2, ensure_ascii=False) + "\n"
-    if args.stdout:
-        sys.stdout.write(text)
-    else:
-        with open(args.out, "w", encoding="utf-8") as fh:
-            fh.write(text)
+    gf.write_corpus("tools/corpus/blocks/keras_blocks.py", args, models)
     kinds = {}
     for m in models:
         kinds[m["kind"]] = kinds.get(m["kind"], 0) + 1

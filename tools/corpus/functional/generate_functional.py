@@ -1167,6 +1167,19 @@ def generate_one(seed, i, plan):
     raise SystemExit("model %d: no declaration after 40 attempts" % i)
 
 
+def write_corpus(script, args, models):
+    """Writes the corpus (or prints it with --stdout): its generator command, Keras's version and
+    backend, and the models, as indented JSON with a final newline (the same bytes on every run)."""
+    corpus = {"generator": "%s --seed %d --count %d" % (script, args.seed, args.count),
+              "keras": keras.__version__, "backend": keras.backend.backend(), "models": models}
+    text = json.dumps(corpus, indent=2, ensure_ascii=False) + "\n"
+    if args.stdout:
+        sys.stdout.write(text)
+    else:
+        with open(args.out, "w", encoding="utf-8") as fh:
+            fh.write(text)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=18)
@@ -1197,14 +1210,7 @@ def main():
         if (i + 1) % 50 == 0:
             print("%d models" % (i + 1), file=sys.stderr)
 
-    corpus = {"generator": "tools/corpus/functional/generate_functional.py --seed %d --count %d" % (args.seed, args.count),
-              "keras": keras.__version__, "backend": keras.backend.backend(), "models": models}
-    text = json.dumps(corpus, indent=2, ensure_ascii=False) + "\n"
-    if args.stdout:
-        sys.stdout.write(text)
-    else:
-        with open(args.out, "w", encoding="utf-8") as fh:
-            fh.write(text)
+    write_corpus("tools/corpus/functional/generate_functional.py", args, models)
     kinds = {}
     for mo in models:
         k = "refused" if "refused" in mo else mo["kind"].split("-")[0]
