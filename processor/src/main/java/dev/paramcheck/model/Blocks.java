@@ -139,7 +139,7 @@ final class Blocks {
         List<Integer> dims = new ArrayList<>(shape.rank());
         for (int i = 0; i < shape.rank(); i++) {
           if (shape.dim(i) > Integer.MAX_VALUE) {
-            return new BlockLayer.Called(List.of(), "the size " + shape.dim(i) + " is larger than an @Input can declare");
+            return new BlockLayer.Called.Refused("the size " + shape.dim(i) + " is larger than an @Input can declare");
           }
           dims.add((int) shape.dim(i));
         }
@@ -150,10 +150,10 @@ final class Blocks {
     }
     Graph.Result walk = Graph.walk(inner, called);
     if (!walk.problems().isEmpty() || !walk.complete()) {
-      return new BlockLayer.Called(List.of(), walk.problems().isEmpty() ? "its graph cannot be walked"
+      return new BlockLayer.Called.Refused(walk.problems().isEmpty() ? "its graph cannot be walked"
           : walk.problems().get(0).text());
     }
-    return new BlockLayer.Called(Functional.outputs(walk.nodes().stream().map(Optional::orElseThrow).toList()), null);
+    return new BlockLayer.Called.Outputs(Functional.outputs(walk.nodes().stream().map(Optional::orElseThrow).toList()));
   }
 
   /** The classes from {@code start} to {@code target} through {@code @Block} values, or empty: breadth first. */

@@ -398,8 +398,8 @@ final class Graph {
         return Optional.empty();
       }
       step = block.output(inputs, context); // one tensor per @Input of the block, in order
-      if (step instanceof Step.Output) {
-        blockOutputs = block.outputs(inputs).outputs();
+      if (step instanceof Step.Output && block.outputs(inputs) instanceof BlockLayer.Called.Outputs all) {
+        blockOutputs = all.shapes();
       }
     } else {
       if (inputs.size() != 1) {

@@ -32,10 +32,16 @@ public record BlockLayer(String className, boolean trainable, Resolved resolved)
    * length where it declares {@code -1}): its outputs, its graph walked again as Keras's nested
    * model computes them from what it is called on, or the first problem that walk found.
    */
-  public record Called(List<Shape> outputs, String problem) {
-    public Called {
-      outputs = List.copyOf(outputs);
+  public sealed interface Called {
+    /** The block's output tensors' shapes. */
+    record Outputs(List<Shape> shapes) implements Called {
+      public Outputs {
+        shapes = List.copyOf(shapes);
+      }
     }
+
+    /** Why the block cannot be called so, for the {@code block-input} error. */
+    record Refused(String problem) implements Called {}
   }
 
   /**
@@ -131,11 +137,11 @@ public record BlockLayer(String className, boolean trainable, Resolved resolved)
       }
     }
     Called called = outputs(inputs);
-    if (called.problem() != null) {
-      return Step.refuse(Message.BLOCK_CALL, "from", context.ref(), kerasClass(),
-          inputs.stream().map(Shape::toString).collect(Collectors.joining(", ")), called.problem());
+    if (called instanceof Called.Outputs outputs) {
+      return Step.of(outputs.shapes().get(0));
     }
-    return Step.of(called.outputs().get(0));
+    return Step.refuse(Message.BLOCK_CALL, "from", context.ref(), kerasClass(),
+        inputs.stream().map(Shape::toString).collect(Collectors.joining(", ")), ((Called.Refused) called).problem());
   }
 
   /**
@@ -144,7 +150,7 @@ public record BlockLayer(String className, boolean trainable, Resolved resolved)
    */
   public Called outputs(List<Shape> inputs) {
     List<Shape> declared = resolved.inputs().stream().map(BlockInput::shape).toList();
-    return inputs.equals(declared) ? new Called(resolved.outputs(), null) : resolved.call().apply(inputs);
+    return inputs.equals(declared) ? new Called.Outputs(resolved.outputs()) : resolved.call().apply(inputs);
   }
 
   /** The block's inputs' names, for messages: {@code 'tokens', 'context'}. */
