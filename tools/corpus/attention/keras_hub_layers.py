@@ -7,7 +7,7 @@ weight) from keras-team/keras-hub, files under keras_hub/src/layers/modeling/:
 | class | file @ commit | lines |
 | --- | --- | --- |
 | PositionEmbedding | position_embedding.py @ 0d213a7 | build() 87-95: add_weight "embeddings", shape [sequence_length, feature_size] |
-| TokenAndPositionEmbedding | token_and_position_embedding.py @ 11fe7b6 | __init__ 80-96 (ReversibleEmbedding "token_embedding", PositionEmbedding "position_embedding"), build() 99-103 |
+| TokenAndPositionEmbedding | token_and_position_embedding.py @ 11fe7b6 | __init__ 80-96 (ReversibleEmbedding "token_embedding", PositionEmbedding "position_embedding"), supports_masking 97, build() 99-103, compute_mask() 131-132 (the token embedding's) |
 | TransformerEncoder | transformer_encoder.py @ 1f6e92e | build() 117-198 |
 | TransformerDecoder | transformer_decoder.py @ 1dfe107 | build() from line 122 (cross-attention only when encoder_sequence_shape, 172-205) |
 
@@ -15,7 +15,11 @@ keras_hub's CachedMultiHeadAttention (cached_multi_head_attention.py @ 0782429) 
 keras.layers.MultiHeadAttention and overrides call()/_compute_attention() only, so its weights
 are keras.layers.MultiHeadAttention's; it is used here under that name. ReversibleEmbedding is
 Keras 3's own keras.layers.ReversibleEmbedding (keras_hub imports it from keras.layers at
-11fe7b6). The Python class names are kept so that model.summary() prints the same
+11fe7b6); Keras 3.15.1's ReversibleEmbedding sets its mask inside call() and its compute_mask()
+returns None (keras/src/layers/core/reversible_embedding.py 122-128 and 146-148 in the wheel; the
+same at keras-team/keras @ 01b8036), so TokenAndPositionEmbedding(mask_zero=True), whose
+compute_mask() delegates to it and whose call() is not run on symbolic inputs (Layer.compute_output_spec
+uses compute_output_shape), puts no mask on its output. The Python class names are kept so that model.summary() prints the same
 "(TransformerEncoder)" etc. as keras_hub does.
 
 call() here is only what Keras needs to trace shapes (compute_output_shape); these classes are
@@ -70,6 +74,9 @@ class TokenAndPositionEmbedding(layers.Layer):
 
     def call(self, inputs):
         return self.token_embedding(inputs)
+
+    def compute_mask(self, inputs, mask=None):
+        return self.token_embedding.compute_mask(inputs, mask=mask)
 
     def compute_output_shape(self, input_shape):
         return tuple(input_shape) + (self.embedding_dim,)

@@ -16,6 +16,12 @@ shape of corpus/attention.json (tools/corpus/attention/keras_attention.py, whose
 Usage (from the repository root, see tools/corpus/README.md):
     KERAS_BACKEND=jax /opt/pcvenv/bin/python tools/corpus/attention/keras_masked_attention.py \
         --seed 1919 --count 340 [--out FILE | --stdout]
+    KERAS_BACKEND=jax /opt/pcvenv/bin/python tools/corpus/attention/keras_masked_attention.py \
+        --tpe --seed 2027 --count 60 [--out FILE | --stdout]
+
+With --tpe every token-id source is keras_hub's TokenAndPositionEmbedding (keras_hub_layers.py's
+transcription, its compute_mask included) instead of Embedding, with mask_zero=True where the
+Embedding would have had it; the rest of the draw is the same -> corpus/tpe-mask.json.
 """
 import argparse
 import os
@@ -28,11 +34,15 @@ sys.path[:0] = [HERE, os.path.join(HERE, "..", "functional")]
 import keras_attention as ka  # noqa: E402  (sets the JAX backend and the zero initializer)
 import generate_functional as gf  # noqa: E402
 import keras  # noqa: E402
-from keras_hub_layers import TransformerDecoder, TransformerEncoder  # noqa: E402
+from keras_hub_layers import TokenAndPositionEmbedding, TransformerDecoder, TransformerEncoder  # noqa: E402
 
 OUT = "processor/src/test/resources/corpus/masked-attention.json"
 ATTENTION = ("MultiHeadAttention", "Attention", "AdditiveAttention")
 HUB = {"TransformerEncoder": TransformerEncoder, "TransformerDecoder": TransformerDecoder}
+# --tpe: token ids go through keras_hub's TokenAndPositionEmbedding (mask_zero=True where the
+# Embedding would have mask_zero=True) instead of Embedding -> corpus/tpe-mask.json
+TPE_SOURCE = False
+TPE_OUT = "processor/src/test/resources/corpus/tpe-mask.json"
 MERGES = ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate")
 
 
@@ -58,6 +68,12 @@ def source(rng, dc, base, t, d, mode):
     Masking or not."""
     if mode in ("embed-mask", "embed"):
         tok = dc.add(base + "Ids", "Input", {"shape": [t], "dtype": "int32"})
+        if TPE_SOURCE:
+            attrs = {"vocabularySize": rng.randint(2, 120),
+                     "sequenceLength": (12 if t == -1 else t) + rng.randint(0, 4), "embeddingDim": d}
+            if mode == "embed-mask":
+                attrs["maskZero"] = True
+            return dc.add(base + "Embed", "TokenAndPositionEmbedding", attrs, [tok])
         return dc.layer(base + "Embed", ann("Embedding", inputDim=rng.randint(2, 120), outputDim=d,
                                             maskZero=mode == "embed-mask"), [tok])
     x = dc.add(base, "Input", {"shape": [t, d]})
@@ -285,6 +301,10 @@ def make_layer(f):
     anns = f["annotations"]
     if anns[-1]["type"] in ATTENTION:
         return ka.make_layer(f)
+    if anns[-1]["type"] == "TokenAndPositionEmbedding":
+        a = anns[-1]["attrs"]
+        return TokenAndPositionEmbedding(a["vocabularySize"], a["sequenceLength"], a["embeddingDim"],
+                                         mask_zero=a.get("maskZero", False), name=f["name"])
     if anns[-1]["type"] in HUB:
         a = anns[-1]["attrs"]
         return HUB[anns[-1]["type"]](intermediate_dim=a["intermediateDim"], num_heads=a["numHeads"],
@@ -355,9 +375,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1919)
     ap.add_argument("--count", type=int, default=340)
-    ap.add_argument("--out", default=OUT)
+    ap.add_argument("--out", default=None)
     ap.add_argument("--stdout", action="store_true")
+    ap.add_argument("--tpe", action="store_true",
+                    help="token ids through TokenAndPositionEmbedding instead of Embedding")
     args = ap.parse_args()
+    global TPE_SOURCE
+    TPE_SOURCE = args.tpe
+    out = args.out or (TPE_OUT if args.tpe else OUT)
     rng = random.Random(args.seed)
     models, stats = [], {}
     templates = plan(rng, args.count)
@@ -385,13 +410,14 @@ def main():
                  "expected": record(model)}
         stats[kind] = stats.get(kind, 0) + 1
         models.append(entry)
-    doc = {"generator": f"tools/corpus/attention/keras_masked_attention.py --seed {args.seed} --count {args.count}",
+    doc = {"generator": f"tools/corpus/attention/keras_masked_attention.py --seed {args.seed} --count {args.count}"
+                        + (" --tpe" if args.tpe else ""),
            "keras": keras.__version__, "backend": keras.backend.backend(), "models": models}
     text = ka.dumps(doc)
     if args.stdout:
         sys.stdout.write(text)
     else:
-        with open(args.out, "w", encoding="utf-8") as fh:
+        with open(out, "w", encoding="utf-8") as fh:
             fh.write(text)
     for k in sorted(stats):
         print(f"{stats[k]:4d} {k}", file=sys.stderr)

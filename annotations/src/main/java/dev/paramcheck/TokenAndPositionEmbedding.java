@@ -29,6 +29,17 @@ public @interface TokenAndPositionEmbedding {
   int embeddingDim();
 
   /**
+   * {@return whether id 0 is padding to be masked, keras_hub {@code mask_zero}} keras_hub hands it to
+   * its token embedding, a Keras 3 {@code ReversibleEmbedding}, and its {@code compute_mask} asks
+   * that embedding for the mask; in Keras 3.15.1 that {@code compute_mask} returns {@code None} (the
+   * embedding sets its mask inside {@code call}, which a functional model does not run), so Keras
+   * puts no mask on this layer's output and prints the same rows as without it (no {@code
+   * not_equal (NotEqual)} row, unlike {@link Embedding#maskZero()}). It changes no count. {@code
+   * vocabularySize} must then count the padding id.
+   */
+  boolean maskZero() default false;
+
+  /**
    * {@return whether the layer's weights are trained, as Keras {@code layer.trainable}} {@code
    * false} freezes the layer: its weights count as non-trainable.
    */

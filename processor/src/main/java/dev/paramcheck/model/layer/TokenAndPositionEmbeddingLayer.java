@@ -13,12 +13,20 @@ import java.util.List;
  * embeddings (V, D)}) and {@code position_embedding} ({@code embeddings (S, D)}). Takes token ids
  * {@code (None, T)}, gives {@code (None, T, D)}; T longer than S is refused as for {@code
  * PositionEmbedding}.
+ *
+ * <p>{@code maskZero} ({@code mask_zero}) makes no mask in a functional model: keras_hub's {@code
+ * compute_mask} (131-132) returns its token embedding's, and Keras 3.15.1's {@code
+ * ReversibleEmbedding.compute_mask} returns {@code None} (reversible_embedding.py 146-148; its mask
+ * is set in {@code call}, 122-128, which a symbolic call does not run since the layer has a {@code
+ * compute_output_shape}). So, unlike {@link EmbeddingLayer}, it adds no {@code NotEqual} row and
+ * hands no mask on (checked on corpus/tpe-mask.json); {@link #takesMask()} and {@link #keepsMask()}
+ * stay false.
  */
 public record TokenAndPositionEmbeddingLayer(int vocabularySize, int sequenceLength, int embeddingDim,
-    boolean trainable) implements Layer {
+    boolean maskZero, boolean trainable) implements Layer {
   static TokenAndPositionEmbeddingLayer from(Attributes a) {
     return new TokenAndPositionEmbeddingLayer(a.integer("vocabularySize"), a.integer("sequenceLength"),
-        a.integer("embeddingDim"), a.flag("trainable"));
+        a.integer("embeddingDim"), a.flag("maskZero"), a.flag("trainable"));
   }
 
   @Override
