@@ -4,7 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.testing.compile.Compilation;
 import java.util.ArrayList;
@@ -30,11 +29,7 @@ class AttentionMacsReferencesTest {
   static final JsonObject CORPUS = CorpusTest.load("/corpus/attention-macs-refs.json");
 
   static List<JsonObject> configs() {
-    List<JsonObject> out = new ArrayList<>();
-    for (JsonElement e : CORPUS.getAsJsonArray("configs")) {
-      out.add(e.getAsJsonObject());
-    }
-    return out;
+    return CorpusTest.entries(CORPUS, "configs");
   }
 
   static String simpleName(JsonObject config) {

@@ -48,6 +48,25 @@ class CorpusTest {
     }
   }
 
+  /** The objects of a corpus's array {@code key} ({@code "models"}, {@code "configs"}), in file order. */
+  static List<JsonObject> entries(JsonObject corpus, String key) {
+    List<JsonObject> out = new ArrayList<>();
+    for (JsonElement e : corpus.getAsJsonArray(key)) {
+      out.add(e.getAsJsonObject());
+    }
+    return out;
+  }
+
+  /** Whether a corpus model declares a field of this name (Keras's rows for operations have none). */
+  static boolean hasField(JsonObject model, String name) {
+    for (JsonElement f : model.getAsJsonArray("fields")) {
+      if (f.getAsJsonObject().get("name").getAsString().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static List<JsonObject> models(boolean valid) {
     List<JsonObject> out = new ArrayList<>();
     for (JsonElement e : CORPUS.getAsJsonArray("models")) {

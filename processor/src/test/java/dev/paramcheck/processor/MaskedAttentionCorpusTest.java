@@ -4,7 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,11 +33,7 @@ class MaskedAttentionCorpusTest {
       "NotEqual", "Any", "LogicalOr", "ConvertToTensor", "ExpandDims", "ZerosLike", "OnesLike", "Concatenate");
 
   static List<JsonObject> models() {
-    List<JsonObject> out = new ArrayList<>();
-    for (JsonElement e : CORPUS.getAsJsonArray("models")) {
-      out.add(e.getAsJsonObject());
-    }
-    return out;
+    return CorpusTest.entries(CORPUS, "models");
   }
 
   static String className(JsonObject model) {
@@ -47,13 +42,8 @@ class MaskedAttentionCorpusTest {
 
   /** Whether a row is an operation Keras adds for a mask (a layer of the model is never one of these classes with no field). */
   private static boolean maskOp(JsonObject model, JsonObject row) {
-    String name = row.get("name").getAsString();
-    for (JsonElement f : model.getAsJsonArray("fields")) {
-      if (f.getAsJsonObject().get("name").getAsString().equals(name)) {
-        return false;
-      }
-    }
-    return MASK_OPS.contains(row.get("class").getAsString());
+    return !CorpusTest.hasField(model, row.get("name").getAsString())
+        && MASK_OPS.contains(row.get("class").getAsString());
   }
 
   /** The corpus holds what it claims: masked attention inputs, and every mask operation. */

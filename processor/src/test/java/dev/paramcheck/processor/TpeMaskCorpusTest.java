@@ -27,24 +27,11 @@ class TpeMaskCorpusTest {
   static final JsonObject CORPUS = CorpusTest.load("/corpus/tpe-mask.json");
 
   static List<JsonObject> models() {
-    List<JsonObject> out = new ArrayList<>();
-    for (JsonElement e : CORPUS.getAsJsonArray("models")) {
-      out.add(e.getAsJsonObject());
-    }
-    return out;
+    return CorpusTest.entries(CORPUS, "models");
   }
 
   static String className(JsonObject model) {
     return "tpemask." + model.get("className").getAsString();
-  }
-
-  private static boolean field(JsonObject model, String name) {
-    for (JsonElement f : model.getAsJsonArray("fields")) {
-      if (f.getAsJsonObject().get("name").getAsString().equals(name)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -107,7 +94,7 @@ class TpeMaskCorpusTest {
         .toList();
     // an operation Keras adds has no field, an input no weights: every other row has a constant
     return new KerasCorpusRun(TpeMaskCorpusTest::className,
-        (model, row) -> field(model, row.get("name").getAsString()) && KerasCorpusRun.notInput(model, row),
+        (model, row) -> CorpusTest.hasField(model, row.get("name").getAsString()) && KerasCorpusRun.notInput(model, row),
         m -> true).valid(models, sources, KerasCorpusRun.Extra.NONE);
   }
 }
