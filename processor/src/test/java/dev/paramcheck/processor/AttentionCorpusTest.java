@@ -2,7 +2,6 @@ package dev.paramcheck.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -18,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.DynamicContainer;
@@ -160,29 +158,14 @@ class AttentionCorpusTest {
   Stream<DynamicContainer> refusedModelsFailOnTheFieldAtFault() {
     List<JsonObject> models = models(false);
     assertThat(models.size()).isAtLeast(50);
-    List<JavaFileObject> sources = models.stream().map(AttentionCorpusTest::source).toList();
-    return TestCompiler.forEach(compiler -> {
-      Compilation c = compiler.compile(List.of(), sources);
-      assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
-      return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
-        JavaFileObject source = source(model);
-        List<Diagnostic<? extends JavaFileObject>> errors =
-            c.errors().stream().filter(d -> compiler.sameFile(d, source)).toList();
-        assertWithMessage("errors for %s", model.get("id")).that(errors).isNotEmpty();
-        // errors come in source order: an @Input the refused layer fails to take (its own error,
-        // input-unused) may stand before the refused field's error
-        long line = 4 + refusedField(model);
-        Diagnostic<? extends JavaFileObject> error = errors.stream()
-            .filter(d -> d.getLineNumber() == line).findFirst().orElse(errors.get(0));
-        assertWithMessage("%s (%s): %s", model.get("id"), model.get("kind"), TestCompiler.describe(errors))
-            .that(error.getLineNumber()).isEqualTo(line);
-        String text = error.getMessage(Locale.ROOT);
-        assertThat(text).startsWith("[paramcheck:");
-        if (paramcheckRefuses(model)) {
-          assertThat(text).contains("Keras builds the layer but the model fails when it runs");
-        }
-      }));
-    });
+    // errors come in source order: an @Input the refused layer fails to take (its own error,
+    // input-unused) may stand before the refused field's error
+    return CorpusTest.refused(models, AttentionCorpusTest::source, AttentionCorpusTest::refusedField, false,
+        (model, text) -> {
+          if (paramcheckRefuses(model)) {
+            assertThat(text).contains("Keras builds the layer but the model fails when it runs");
+          }
+        });
   }
 
   /** The field Keras refused, or the attention field paramcheck refuses. */

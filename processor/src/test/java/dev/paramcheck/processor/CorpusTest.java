@@ -19,7 +19,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -65,6 +67,36 @@ class CorpusTest {
       }
     }
     return false;
+  }
+
+  /**
+   * Compiles a corpus's refused models together, under javac and ecj: the compilation fails and, per
+   * model, its file has errors, the error at fault stands on line {@code 4 + field} (package, import,
+   * class, then one field a line) and carries paramcheck's tag. With {@code firstError} that error
+   * is the file's first; otherwise it may follow others (an {@code @Input} the refused layer fails to
+   * take reports its own). {@code text} checks that error's message further.
+   */
+  static Stream<DynamicContainer> refused(List<JsonObject> models, Function<JsonObject, JavaFileObject> source,
+      ToLongFunction<JsonObject> field, boolean firstError, BiConsumer<JsonObject, String> text) {
+    List<JavaFileObject> sources = models.stream().map(source).toList();
+    return TestCompiler.forEach(compiler -> {
+      Compilation c = compiler.compile(List.of(), sources);
+      assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
+      return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
+        JavaFileObject file = source.apply(model);
+        List<Diagnostic<? extends JavaFileObject>> errors =
+            c.errors().stream().filter(d -> compiler.sameFile(d, file)).toList();
+        assertWithMessage("errors for %s", model.get("id")).that(errors).isNotEmpty();
+        long line = 4 + field.applyAsLong(model);
+        Diagnostic<? extends JavaFileObject> error = firstError ? errors.get(0)
+            : errors.stream().filter(d -> d.getLineNumber() == line).findFirst().orElse(errors.get(0));
+        assertWithMessage("%s (%s): %s", model.get("id"), model.get("kind"), TestCompiler.describe(errors))
+            .that(error.getLineNumber()).isEqualTo(line);
+        String message = error.getMessage(Locale.ROOT);
+        assertWithMessage("%s", TestCompiler.describe(errors)).that(message).startsWith("[paramcheck:");
+        text.accept(model, message);
+      }));
+    });
   }
 
   static List<JsonObject> models(boolean valid) {
@@ -180,21 +212,6 @@ class CorpusTest {
   Stream<DynamicContainer> rejectedModelsFailInTheirOwnFileOnTheRejectedLayer() {
     List<JsonObject> models = models(false);
     assertThat(models.size()).isAtLeast(30);
-    List<JavaFileObject> sources = models.stream().map(CorpusTest::source).toList();
-    return TestCompiler.forEach(compiler -> {
-      Compilation c = compiler.compile(List.of(), sources);
-      assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
-      return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
-        JavaFileObject source = source(model);
-        List<Diagnostic<? extends JavaFileObject>> errors =
-            c.errors().stream().filter(d -> compiler.sameFile(d, source)).toList();
-        assertWithMessage("errors for %s", model.get("id")).that(errors).isNotEmpty();
-        long rejectedLine = 4 + model.get("rejectedLayer").getAsLong(); // package, import, class, fields
-        assertWithMessage("%s: %s", model.get("id"), TestCompiler.describe(errors))
-            .that(errors.get(0).getLineNumber()).isEqualTo(rejectedLine);
-        assertWithMessage("%s", TestCompiler.describe(errors))
-            .that(errors.get(0).getMessage(Locale.ROOT)).startsWith("[paramcheck:");
-      }));
-    });
+    return refused(models, CorpusTest::source, m -> m.get("rejectedLayer").getAsLong(), true, (m, text) -> {});
   }
 }

@@ -1,20 +1,15 @@
 package dev.paramcheck.processor;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.testing.compile.Compilation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
@@ -200,21 +195,8 @@ class FunctionalCorpusTest {
   Stream<DynamicContainer> refusedModelsFailOnTheFieldKerasRefused() {
     List<JsonObject> models = models(false);
     assertThat(models.size()).isAtLeast(30);
-    List<JavaFileObject> sources = models.stream().map(FunctionalCorpusTest::source).toList();
-    return TestCompiler.forEach(compiler -> {
-      Compilation c = compiler.compile(List.of(), sources);
-      assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
-      return models.stream().map(model -> dynamicTest(model.get("id").getAsString(), () -> {
-        JavaFileObject source = source(model);
-        List<Diagnostic<? extends JavaFileObject>> errors =
-            c.errors().stream().filter(d -> compiler.sameFile(d, source)).toList();
-        assertWithMessage("errors for %s", model.get("id")).that(errors).isNotEmpty();
-        long line = 4 + refusedField(model);
-        assertWithMessage("%s (%s): %s", model.get("id"), model.get("kind"), TestCompiler.describe(errors))
-            .that(errors.get(0).getLineNumber()).isEqualTo(line);
-        assertThat(errors.get(0).getMessage(Locale.ROOT)).startsWith("[paramcheck:");
-      }));
-    });
+    return CorpusTest.refused(models, FunctionalCorpusTest::source, FunctionalCorpusTest::refusedField, true,
+        (m, text) -> {});
   }
 
   /** The field Keras refused, or the one paramcheck refuses where it decides. */

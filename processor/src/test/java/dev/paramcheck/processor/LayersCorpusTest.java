@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
@@ -154,24 +153,8 @@ class LayersCorpusTest {
   Stream<DynamicContainer> rejectedModelsFailInTheirOwnFileOnTheRejectedLayer() {
     List<JsonObject> models = models(false);
     assertThat(models.size()).isAtLeast(33);
-    List<JavaFileObject> sources = models.stream().map(LayersCorpusTest::source).toList();
-    return TestCompiler.forEach(compiler -> {
-      Compilation c = compiler.compile(List.of(), sources);
-      assertThat(c.status()).isEqualTo(Compilation.Status.FAILURE);
-      return models.stream().map(model -> dynamicTest(id(model), () -> {
-        JavaFileObject source = source(model);
-        List<Diagnostic<? extends JavaFileObject>> errors =
-            c.errors().stream().filter(d -> compiler.sameFile(d, source)).toList();
-        assertWithMessage("errors for %s", id(model)).that(errors).isNotEmpty();
-        long rejected = PARAMCHECK_DECIDES.containsKey(id(model))
-            ? PARAMCHECK_DECIDES.get(id(model))
-            : model.get("rejectedLayer").getAsLong();
-        long rejectedLine = 4 + rejected; // package, import, class, fields
-        assertWithMessage("%s: %s", id(model), TestCompiler.describe(errors))
-            .that(errors.get(0).getLineNumber()).isEqualTo(rejectedLine);
-        assertWithMessage("%s", TestCompiler.describe(errors))
-            .that(errors.get(0).getMessage(Locale.ROOT)).startsWith("[paramcheck:");
-      }));
-    });
+    return CorpusTest.refused(models, LayersCorpusTest::source,
+        m -> PARAMCHECK_DECIDES.containsKey(id(m)) ? PARAMCHECK_DECIDES.get(id(m)) : m.get("rejectedLayer").getAsLong(),
+        true, (m, text) -> {});
   }
 }
